@@ -1,0 +1,76 @@
+package org.autogan4j.nativeapi;
+
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.annotation.Cast;
+import org.bytedeco.javacpp.annotation.CriticalRegion;
+import org.bytedeco.javacpp.annotation.NoException;
+import org.bytedeco.javacpp.annotation.Platform;
+
+/**
+ * JavaCPP binding of the CUDA kernel library (native/cuda, built by CMake as libag_cuda.a with
+ * -Pcuda; cudart is linked statically, so only the driver is needed at run time): one static native
+ * method per entry point of native/include/ag/kernels.h, same name and parameters. Device pointers travel as {@code long}
+ * addresses; nothing here validates anything (org.autogan4j.tensor.Backend does, before calling).
+ */
+@NoException
+@Platform(include = "ag/kernels.h", link = {"rt", "dl", "pthread", "cudart_static", "ag_cuda"})
+public final class AgCuda {
+    static {
+        Loader.load();
+    }
+
+    private AgCuda() {
+    }
+
+    public static native String ag_last_error();
+    public static native int ag_version();
+    public static native int ag_cuda_device_count(int[] count);
+    public static native int ag_cuda_init(int device);
+    public static native int ag_cuda_device_info(@Cast("char*") byte[] name, int nameCapacity, int[] major, int[] minor);
+    public static native int ag_cuda_mem_info(@Cast("int64_t*") long[] freeBytes, @Cast("int64_t*") long[] totalBytes);
+    public static native int ag_cuda_alloc(long bytes, @Cast("int64_t*") long[] address);
+    public static native int ag_cuda_free(long address);
+    @CriticalRegion public static native int ag_cuda_upload(@Cast("float*") long dst, float[] host, long n);
+    public static native int ag_cuda_upload(@Cast("float*") long dst, @Cast("const float*") long host, long n);
+    @CriticalRegion public static native int ag_cuda_download(float[] host, @Cast("const float*") long src, long n);
+    public static native int ag_cuda_download(@Cast("float*") long host, @Cast("const float*") long src, long n);
+    public static native int ag_cuda_synchronize();
+    public static native int ag_cuda_fill(@Cast("float*") long y, long n, float value);
+    public static native int ag_cuda_copy(@Cast("float*") long y, @Cast("const float*") long x, long n);
+    public static native int ag_cuda_axpy(@Cast("float*") long y, @Cast("const float*") long x, long n, float alpha);
+    public static native int ag_cuda_add(@Cast("float*") long y, @Cast("const float*") long a, @Cast("const float*") long b, long n);
+    public static native int ag_cuda_scale(@Cast("float*") long y, long n, float alpha);
+    public static native int ag_cuda_relu_forward(@Cast("float*") long y, @Cast("const float*") long x, long n);
+    public static native int ag_cuda_relu_backward(@Cast("float*") long dx, @Cast("const float*") long dy, @Cast("const float*") long y, long n);
+    public static native int ag_cuda_tanh_forward(@Cast("float*") long y, @Cast("const float*") long x, long n);
+    public static native int ag_cuda_tanh_backward(@Cast("float*") long dx, @Cast("const float*") long dy, @Cast("const float*") long y, long n);
+    public static native int ag_cuda_rng_uniform(@Cast("float*") long y, long n, @Cast("uint64_t") long seed, @Cast("uint64_t") long offset, float low, float high);
+    public static native int ag_cuda_rng_normal(@Cast("float*") long y, long n, @Cast("uint64_t") long seed, @Cast("uint64_t") long offset, float mean, float std);
+    public static native int ag_cuda_gemm(int transA, int transB, int m, int n, int k, float alpha, @Cast("const float*") long a, int lda, @Cast("const float*") long b, int ldb, float beta, @Cast("float*") long c, int ldc);
+    public static native int ag_cuda_linear_forward(@Cast("const float*") long x, @Cast("const float*") long weight, @Cast("const float*") long bias, @Cast("float*") long y, int n, int in, int out);
+    public static native int ag_cuda_linear_backward_data(@Cast("const float*") long dy, @Cast("const float*") long weight, @Cast("float*") long dx, int n, int in, int out);
+    public static native int ag_cuda_linear_backward_weight(@Cast("const float*") long x, @Cast("const float*") long dy, @Cast("float*") long weightGrad, @Cast("float*") long biasGrad, int n, int in, int out);
+    public static native int ag_cuda_conv2d_forward(@Cast("const float*") long x, @Cast("const float*") long weight, @Cast("const float*") long bias, @Cast("float*") long y, int n, int c, int h, int w, int k, int kernel, int pad);
+    public static native int ag_cuda_conv2d_backward_data(@Cast("const float*") long dy, @Cast("const float*") long weight, @Cast("float*") long dx, int n, int c, int h, int w, int k, int kernel, int pad);
+    public static native int ag_cuda_conv2d_backward_weight(@Cast("const float*") long x, @Cast("const float*") long dy, @Cast("float*") long weightGrad, @Cast("float*") long biasGrad, int n, int c, int h, int w, int k, int kernel, int pad);
+    public static native int ag_cuda_conv_transpose2d_forward(@Cast("const float*") long x, @Cast("const float*") long weight, @Cast("const float*") long bias, @Cast("float*") long y, int n, int c, int h, int w, int k);
+    public static native int ag_cuda_conv_transpose2d_backward_data(@Cast("const float*") long dy, @Cast("const float*") long weight, @Cast("float*") long dx, int n, int c, int h, int w, int k);
+    public static native int ag_cuda_conv_transpose2d_backward_weight(@Cast("const float*") long x, @Cast("const float*") long dy, @Cast("float*") long weightGrad, @Cast("float*") long biasGrad, int n, int c, int h, int w, int k);
+    public static native int ag_cuda_upsample_forward(@Cast("const float*") long x, @Cast("float*") long y, int n, int c, int h, int w, int outH, int outW, int mode);
+    public static native int ag_cuda_upsample_backward(@Cast("const float*") long dy, @Cast("float*") long dx, int n, int c, int h, int w, int outH, int outW, int mode);
+    public static native int ag_cuda_batch_norm2d_forward_train(@Cast("const float*") long x, @Cast("const float*") long gamma, @Cast("const float*") long beta, @Cast("float*") long y, @Cast("float*") long saveMean, @Cast("float*") long saveInvStd, @Cast("float*") long runningMean, @Cast("float*") long runningVar, int n, int c, int h, int w, float eps, float momentum);
+    public static native int ag_cuda_batch_norm2d_forward_eval(@Cast("const float*") long x, @Cast("const float*") long gamma, @Cast("const float*") long beta, @Cast("const float*") long runningMean, @Cast("const float*") long runningVar, @Cast("float*") long y, int n, int c, int h, int w, float eps);
+    public static native int ag_cuda_batch_norm2d_backward(@Cast("const float*") long x, @Cast("const float*") long dy, @Cast("const float*") long gamma, @Cast("const float*") long saveMean, @Cast("const float*") long saveInvStd, @Cast("float*") long dx, @Cast("float*") long gammaGrad, @Cast("float*") long betaGrad, int n, int c, int h, int w);
+    public static native int ag_cuda_instance_norm2d_forward(@Cast("const float*") long x, @Cast("float*") long y, @Cast("float*") long saveMean, @Cast("float*") long saveInvStd, int n, int c, int h, int w, float eps);
+    public static native int ag_cuda_instance_norm2d_backward(@Cast("const float*") long x, @Cast("const float*") long dy, @Cast("const float*") long saveMean, @Cast("const float*") long saveInvStd, @Cast("float*") long dx, int n, int c, int h, int w);
+    public static native int ag_cuda_avg_pool2d_forward(@Cast("const float*") long x, @Cast("float*") long y, int n, int c, int h, int w);
+    public static native int ag_cuda_avg_pool2d_backward(@Cast("const float*") long dy, @Cast("float*") long dx, int n, int c, int h, int w);
+    public static native int ag_cuda_sum_hw_forward(@Cast("const float*") long x, @Cast("float*") long y, int n, int c, int h, int w);
+    public static native int ag_cuda_sum_hw_backward(@Cast("const float*") long dy, @Cast("float*") long dx, int n, int c, int h, int w);
+    public static native int ag_cuda_hinge_loss_forward(@Cast("const float*") long x, @Cast("float*") long loss, int n, int kind);
+    public static native int ag_cuda_hinge_loss_backward(@Cast("const float*") long x, @Cast("float*") long dx, int n, int kind);
+    public static native int ag_cuda_spectral_norm_forward(@Cast("const float*") long weight, @Cast("float*") long u, @Cast("float*") long v, @Cast("float*") long weightSn, @Cast("float*") long sigma, int rows, int cols, int update, float eps);
+    public static native int ag_cuda_spectral_norm_backward(@Cast("const float*") long weight, @Cast("const float*") long u, @Cast("const float*") long v, @Cast("const float*") long sigma, @Cast("const float*") long weightSnGrad, @Cast("float*") long weightGrad, int rows, int cols);
+    public static native int ag_cuda_adam_step(@Cast("float*") long param, @Cast("const float*") long grad, @Cast("float*") long m, @Cast("float*") long v, long n, float lr, float beta1, float beta2, float eps, int step);
+    public static native int ag_cuda_ema_update(@Cast("float*") long avg, @Cast("const float*") long x, long n, float decay);
+}

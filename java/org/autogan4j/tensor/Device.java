@@ -1,0 +1,51 @@
+package org.autogan4j.tensor;
+
+import java.util.Locale;
+
+/**
+ * Where a tensor lives and its kernels run. {@link #auto()} picks CUDA when this build has the CUDA
+ * library and a driver and a GPU answer, else the CPU, and logs which and why; the system property
+ * {@code autogan4j.device=cpu|cuda|auto} overrides it. Asking for CUDA where there is none is an
+ * error, never a silent CPU run.
+ */
+public enum Device {
+    CPU,
+    CUDA;
+
+    /** The system property that overrides {@link #auto()}. */
+    public static final String PROPERTY = "autogan4j.device";
+
+    private static final System.Logger LOG = System.getLogger(Device.class.getName());
+
+    /** The device chosen by {@value #PROPERTY} (default {@code auto}). */
+    public static Device auto() {
+        String wanted = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        Device chosen;
+        switch (wanted) {
+            case "cpu":
+                chosen = CPU;
+                LOG.log(System.Logger.Level.INFO, "autogan4j: using the CPU ({0}=cpu)", PROPERTY);
+                break;
+            case "cuda":
+                CudaBackend.instance();
+                chosen = CUDA;
+                LOG.log(System.Logger.Level.INFO, "autogan4j: using CUDA: {0}", CudaBackend.instance().describe());
+                break;
+            case "auto":
+                String reason = CudaBackend.unavailableReason();
+                chosen = reason == null ? CUDA : CPU;
+                LOG.log(System.Logger.Level.INFO, chosen == CUDA
+                        ? "autogan4j: using CUDA: " + CudaBackend.instance().describe()
+                        : "autogan4j: using the CPU (" + reason + ")");
+                break;
+            default:
+                throw new IllegalArgumentException(PROPERTY + "=" + wanted + " is not one of cpu, cuda, auto");
+        }
+        return chosen;
+    }
+
+    /** This device's backend (the CUDA one fails with the reason when CUDA is unavailable). */
+    public Backend backend() {
+        return this == CPU ? CpuBackend.instance() : CudaBackend.instance();
+    }
+}

@@ -1,0 +1,30 @@
+package org.autogan4j.tensor;
+
+/**
+ * A native kernel answered with an error status: the status name, the operation and the library's
+ * own message (ag_last_error). Out-of-memory and missing-CUDA errors carry their own status so
+ * callers can tell them apart.
+ */
+public final class NativeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The ag_status codes of native/include/ag/kernels.h, in order. */
+    public enum Status {
+        OK, INVALID_ARGUMENT, OUT_OF_MEMORY, NO_CUDA, CUDA, INTERNAL, UNKNOWN;
+
+        static Status of(int code) {
+            return code >= 0 && code < UNKNOWN.ordinal() ? values()[code] : UNKNOWN;
+        }
+    }
+
+    private final Status status;
+
+    public NativeException(int code, String operation, String message) {
+        super(operation + " failed (" + Status.of(code) + "): " + message);
+        this.status = Status.of(code);
+    }
+
+    public Status status() {
+        return status;
+    }
+}

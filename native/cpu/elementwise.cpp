@@ -1,0 +1,75 @@
+// CPU twins of the BLAS-1 style elementwise ops (fill, copy, axpy, add, scale): flat loops over n
+// floats, split across OpenMP threads in static chunks once n is large enough to pay for it.
+#include "ag/kernels.h"
+#include "ag/status.h"
+#include "omp_grain.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace {
+// True when [a, a+n) and [b, b+n) share some but not all elements.
+bool partlyOverlap(const float *a, const float *b, int64_t n) {
+    uintptr_t pa = (uintptr_t)a, pb = (uintptr_t)b, bytes = (uintptr_t)n * sizeof(float);
+    return pa != pb && pa < pb + bytes && pb < pa + bytes;
+}
+} // namespace
+
+// y (n) = value
+extern "C" ag_status ag_cpu_fill(float *y, int64_t n, float value) {
+    AG_REQUIRE_PTR(y);
+    AG_REQUIRE_POSITIVE(n);
+#pragma omp parallel for simd schedule(static) if (n >= kOmpGrain)
+    for (int64_t i = 0; i < n; ++i) y[i] = value;
+    return AG_OK;
+}
+
+// y (n) = x (n); y == x is a no-op, a partial overlap is refused
+extern "C" ag_status ag_cpu_copy(float *y, const float *x, int64_t n) {
+    AG_REQUIRE_PTR(y);
+    AG_REQUIRE_PTR(x);
+    AG_REQUIRE_POSITIVE(n);
+    AG_REQUIRE(!partlyOverlap(y, x, n), "%s: y and x overlap partly (n = %lld)", __func__, (long long)n);
+    if (y == x) return AG_OK;
+    const int64_t chunk = kOmpGrain;
+    const int64_t chunks = (n + chunk - 1) / chunk;
+#pragma omp parallel for schedule(static) if (chunks > 1)
+    for (int64_t b = 0; b < chunks; ++b) {
+        int64_t begin = b * chunk, count = n - begin < chunk ? n - begin : chunk;
+        std::memcpy(y + begin, x + begin, (size_t)count * sizeof(float));
+    }
+    return AG_OK;
+}
+
+// y (n) += alpha * x (n)
+extern "C" ag_status ag_cpu_axpy(float *y, const float *x, int64_t n, float alpha) {
+    AG_REQUIRE_PTR(y);
+    AG_REQUIRE_PTR(x);
+    AG_REQUIRE_POSITIVE(n);
+    AG_REQUIRE(!partlyOverlap(y, x, n), "%s: y and x overlap partly (n = %lld)", __func__, (long long)n);
+#pragma omp parallel for simd schedule(static) if (n >= kOmpGrain)
+    for (int64_t i = 0; i < n; ++i) y[i] += alpha * x[i];
+    return AG_OK;
+}
+
+// y (n) = a (n) + b (n); y may alias a or b
+extern "C" ag_status ag_cpu_add(float *y, const float *a, const float *b, int64_t n) {
+    AG_REQUIRE_PTR(y);
+    AG_REQUIRE_PTR(a);
+    AG_REQUIRE_PTR(b);
+    AG_REQUIRE_POSITIVE(n);
+    AG_REQUIRE(!partlyOverlap(y, a, n) && !partlyOverlap(y, b, n), "%s: y overlaps a or b partly (n = %lld)",
+               __func__, (long long)n);
+#pragma omp parallel for simd schedule(static) if (n >= kOmpGrain)
+    for (int64_t i = 0; i < n; ++i) y[i] = a[i] + b[i];
+    return AG_OK;
+}
+
+// y (n) *= alpha
+extern "C" ag_status ag_cpu_scale(float *y, int64_t n, float alpha) {
+    AG_REQUIRE_PTR(y);
+    AG_REQUIRE_POSITIVE(n);
+#pragma omp parallel for simd schedule(static) if (n >= kOmpGrain)
+    for (int64_t i = 0; i < n; ++i) y[i] *= alpha;
+    return AG_OK;
+}

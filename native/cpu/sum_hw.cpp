@@ -1,0 +1,48 @@
+// CPU twin of the discriminator head's sum over H and W: one (n,c) plane per output, summed in
+// double in a fixed order; the backward broadcasts dy over the plane.
+#include "ag/kernels.h"
+#include "ag/status.h"
+#include "omp_grain.h"
+
+namespace {
+ag_status checkShape(const char *function, int n, int c, int h, int w) {
+    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
+               c, h, w);
+    return AG_OK;
+}
+} // namespace
+
+// x (n,c,h,w) -> y (n,c)
+extern "C" ag_status ag_cpu_sum_hw_forward(const float *x, float *y, int n, int c, int h, int w) {
+    AG_REQUIRE_PTR(x);
+    AG_REQUIRE_PTR(y);
+    ag_status status = checkShape(__func__, n, c, h, w);
+    if (status != AG_OK) return status;
+    const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
+#pragma omp parallel for schedule(static) if (planes * hw >= kOmpGrain)
+    for (int64_t p = 0; p < planes; ++p) {
+        const float *plane = x + p * hw;
+        double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+        for (int64_t j = 0; j < hw; ++j) sum += plane[j];
+        y[p] = (float)sum;
+    }
+    return AG_OK;
+}
+
+// dy (n,c) -> dx (n,c,h,w)
+extern "C" ag_status ag_cpu_sum_hw_backward(const float *dy, float *dx, int n, int c, int h, int w) {
+    AG_REQUIRE_PTR(dy);
+    AG_REQUIRE_PTR(dx);
+    ag_status status = checkShape(__func__, n, c, h, w);
+    if (status != AG_OK) return status;
+    const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
+#pragma omp parallel for schedule(static) if (planes * hw >= kOmpGrain)
+    for (int64_t p = 0; p < planes; ++p) {
+        const float g = dy[p];
+        float *plane = dx + p * hw;
+#pragma omp simd
+        for (int64_t j = 0; j < hw; ++j) plane[j] = g;
+    }
+    return AG_OK;
+}

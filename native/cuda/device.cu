@@ -1,0 +1,155 @@
+// The CUDA device entry points (count, init, info, memory, synchronize) and the library context
+// they set up: one device per process, one non-blocking stream, and the stream-ordered memory
+// pool configured to keep freed blocks for reuse. Also the context helpers from common.cuh.
+#include "common.cuh"
+
+#include <atomic>
+#include <cstdio>
+#include <cstring>
+#include <mutex>
+
+namespace ag::cuda {
+namespace {
+
+Context state{};
+std::atomic<bool> initialized{false};
+std::mutex initMutex;
+
+// The device this host thread has made current (CUDA's current device is per thread).
+thread_local int threadDevice = -1;
+
+// Makes the context's device current on the calling thread, once per thread.
+cudaError_t bindThread() {
+    if (threadDevice == state.device) return cudaSuccess;
+    cudaError_t error = cudaSetDevice(state.device);
+    if (error == cudaSuccess) threadDevice = state.device;
+    return error;
+}
+
+// Answers that mean "this machine has no usable GPU" rather than a failure.
+bool isNoDevice(cudaError_t error) {
+    return error == cudaErrorInsufficientDriver || error == cudaErrorNoDevice || error == cudaErrorStubLibrary;
+}
+
+const char *baseName(const char *path) {
+    const char *slash = std::strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+// Keeps every freed block in the device's default pool instead of returning it to the driver.
+cudaError_t keepFreedMemory(int device) {
+    cudaMemPool_t pool;
+    cudaError_t error = cudaDeviceGetDefaultMemPool(&pool, device);
+    if (error != cudaSuccess) return error;
+    uint64_t threshold = UINT64_MAX;
+    return cudaMemPoolSetAttribute(pool, cudaMemPoolAttrReleaseThreshold, &threshold);
+}
+
+}  // namespace
+
+ag_status requireContext(const char *function) {
+    if (!initialized.load(std::memory_order_acquire))
+        return ag_fail(AG_ERR_NO_CUDA, "%s: no CUDA device selected; call ag_cuda_init first", function);
+    cudaError_t error = bindThread();
+    if (error != cudaSuccess) return fail(error, function, __FILE__, __LINE__);
+    return AG_OK;
+}
+
+const Context &context() { return state; }
+
+ag_status fail(cudaError_t error, const char *function, const char *file, int line) {
+    (void)cudaGetLastError();
+    return ag_fail(AG_ERR_CUDA, "%s: %s (%s:%d)", function, cudaGetErrorString(error), baseName(file), line);
+}
+
+unsigned int gridSize(int64_t work) {
+    int64_t blocks = (work + kThreads - 1) / kThreads;
+    int64_t cap = (int64_t)state.multiprocessorCount * kBlocksPerMultiprocessor;
+    if (blocks > cap) blocks = cap;
+    return blocks < 1 ? 1u : (unsigned int)blocks;
+}
+
+}  // namespace ag::cuda
+
+using ag::cuda::context;
+
+extern "C" ag_status ag_cuda_device_count(int *count) {
+    AG_REQUIRE_PTR(count);
+    *count = 0;
+    cudaError_t error = cudaGetDeviceCount(count);
+    if (ag::cuda::isNoDevice(error)) {
+        (void)cudaGetLastError();
+        *count = 0;
+        return AG_OK;
+    }
+    AG_CUDA_CALL(error);
+    return AG_OK;
+}
+
+extern "C" ag_status ag_cuda_init(int device) {
+    using namespace ag::cuda;
+    std::lock_guard<std::mutex> lock(initMutex);
+    if (initialized.load(std::memory_order_acquire)) {
+        AG_REQUIRE(device == state.device, "%s: device = %d, but the library is already initialized on device %d "
+                   "(one device per process)", __func__, device, state.device);
+        AG_CUDA_CALL(bindThread());
+        return AG_OK;
+    }
+    int count = 0;
+    cudaError_t countError = cudaGetDeviceCount(&count);
+    if (isNoDevice(countError)) {
+        (void)cudaGetLastError();
+        return ag_fail(AG_ERR_NO_CUDA, "%s: no CUDA device (%s); run on the CPU (-Dautogan4j.device=cpu)", __func__,
+                       cudaGetErrorString(countError));
+    }
+    AG_CUDA_CALL(countError);
+    AG_REQUIRE(device >= 0 && device < count, "%s: device = %d, must be in [0, %d)", __func__, device, count);
+
+    AG_CUDA_CALL(cudaSetDevice(device));
+    int poolsSupported = 0;
+    AG_CUDA_CALL(cudaDeviceGetAttribute(&poolsSupported, cudaDevAttrMemoryPoolsSupported, device));
+    if (!poolsSupported)
+        return ag_fail(AG_ERR_NO_CUDA, "%s: device %d has no stream-ordered memory pools (needs a newer driver)",
+                       __func__, device);
+    int multiprocessorCount = 0;
+    AG_CUDA_CALL(cudaDeviceGetAttribute(&multiprocessorCount, cudaDevAttrMultiProcessorCount, device));
+    AG_CUDA_CALL(keepFreedMemory(device));
+    cudaStream_t stream;
+    AG_CUDA_CALL(cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking));
+
+    state = Context{device, multiprocessorCount, stream};
+    threadDevice = device;
+    initialized.store(true, std::memory_order_release);
+    return AG_OK;
+}
+
+extern "C" ag_status ag_cuda_device_info(char *name, int nameCapacity, int *major, int *minor) {
+    AG_REQUIRE_PTR(name);
+    AG_REQUIRE_POSITIVE(nameCapacity);
+    AG_REQUIRE_PTR(major);
+    AG_REQUIRE_PTR(minor);
+    AG_CUDA_REQUIRE_CONTEXT();
+    cudaDeviceProp properties;
+    AG_CUDA_CALL(cudaGetDeviceProperties(&properties, context().device));
+    std::snprintf(name, (size_t)nameCapacity, "%s", properties.name);
+    *major = properties.major;
+    *minor = properties.minor;
+    return AG_OK;
+}
+
+extern "C" ag_status ag_cuda_mem_info(int64_t *freeBytes, int64_t *totalBytes) {
+    AG_REQUIRE_PTR(freeBytes);
+    AG_REQUIRE_PTR(totalBytes);
+    AG_CUDA_REQUIRE_CONTEXT();
+    size_t freeSize = 0, totalSize = 0;
+    AG_CUDA_CALL(cudaMemGetInfo(&freeSize, &totalSize));
+    *freeBytes = (int64_t)freeSize;
+    *totalBytes = (int64_t)totalSize;
+    return AG_OK;
+}
+
+extern "C" ag_status ag_cuda_synchronize(void) {
+    AG_CUDA_REQUIRE_CONTEXT();
+    AG_CUDA_CALL(cudaStreamSynchronize(context().stream));
+    return AG_OK;
+}
