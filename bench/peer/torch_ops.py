@@ -121,10 +121,8 @@ def load_jmh(path, device):
 def shapes_for(cls, defaults, ours, only):
     """The shapes to run: --shapes (those that fit this bench), else defaults + any JMH ran."""
     pattern = r"\d+" if cls == "GemmBench" else r"\d+x\d+x\d+"
-    if only:
-        return [s for s in only if re.fullmatch(pattern, s)]
-    extra = [key[2] for key in ours if key[0] == cls and key[2] not in defaults]
-    return defaults + list(dict.fromkeys(extra))
+    wanted = only or defaults + [key[2] for key in ours if key[0] == cls]
+    return [s for s in dict.fromkeys(wanted) if re.fullmatch(pattern, str(s))]
 
 
 def time_ms(fn, sync):

@@ -7,8 +7,6 @@
 #include "channel_stats.h"
 #include "omp_grain.h"
 
-#include <cmath>
-
 namespace {
 ag_status checkShape(const char *function, int n, int c, int h, int w) {
     AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
@@ -79,9 +77,9 @@ extern "C" ag_status ag_cpu_batch_norm2d_forward_eval(const float *x, const floa
     const int64_t hw = (int64_t)h * w;
 #pragma omp parallel for schedule(static) if ((int64_t)c * n * hw >= kOmpGrain)
     for (int ch = 0; ch < c; ++ch) {
-        float invStd = 1.0f / std::sqrt(runningVar[ch] + eps);
         float scale, shift;
-        ag_norm_affine(runningMean[ch], invStd, gamma[ch], beta[ch], &scale, &shift);
+        ag_norm_affine(runningMean[ch], ag_norm_running_inv_std(runningVar[ch], eps), gamma[ch], beta[ch], &scale,
+                       &shift);
         applyAffine(x, y, n, c, hw, ch, scale, shift);
     }
     return AG_OK;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <omp.h>
 
 namespace {
 // True when [a, a+n) and [b, b+n) share some but not all elements.
@@ -31,12 +32,12 @@ extern "C" ag_status ag_cpu_copy(float *y, const float *x, int64_t n) {
     AG_REQUIRE_POSITIVE(n);
     AG_REQUIRE(!partlyOverlap(y, x, n), "%s: y and x overlap partly (n = %lld)", __func__, (long long)n);
     if (y == x) return AG_OK;
-    const int64_t chunk = kOmpGrain;
-    const int64_t chunks = (n + chunk - 1) / chunk;
-#pragma omp parallel for schedule(static) if (chunks > 1)
-    for (int64_t b = 0; b < chunks; ++b) {
-        int64_t begin = b * chunk, count = n - begin < chunk ? n - begin : chunk;
-        std::memcpy(y + begin, x + begin, (size_t)count * sizeof(float));
+    // one contiguous piece per thread, so that memcpy sees large blocks (and streams them)
+    const int64_t pieces = n >= kOmpGrain ? omp_get_max_threads() : 1;
+#pragma omp parallel for schedule(static) if (pieces > 1)
+    for (int64_t p = 0; p < pieces; ++p) {
+        const int64_t begin = n * p / pieces, end = n * (p + 1) / pieces;
+        std::memcpy(y + begin, x + begin, (size_t)(end - begin) * sizeof(float));
     }
     return AG_OK;
 }

@@ -1,9 +1,10 @@
 // CPU twin of the hinge-loss pieces (spec 3): REAL mean(relu(1 - x)), FAKE mean(relu(1 + x)),
-// GEN -mean(x), over n discriminator scores. The loss sums in double in index order; the per-score
-// terms and derivatives come from ag/hinge_math.h.
+// GEN -mean(x), over n discriminator scores. The loss sums in double in a fixed order (lane_sum.h);
+// the per-score terms and derivatives come from ag/hinge_math.h.
 #include "ag/hinge_math.h"
 #include "ag/kernels.h"
 #include "ag/status.h"
+#include "lane_sum.h"
 
 namespace {
 ag_status checkArgs(const char *function, int n, int kind) {
@@ -20,8 +21,7 @@ extern "C" ag_status ag_cpu_hinge_loss_forward(const float *x, float *loss, int 
     AG_REQUIRE_PTR(loss);
     ag_status status = checkArgs(__func__, n, kind);
     if (status != AG_OK) return status;
-    double sum = 0.0;
-    for (int i = 0; i < n; ++i) sum += ag_hinge_term(x[i], kind);
+    const double sum = laneSum(n, [x, kind](int64_t i) { return (double)ag_hinge_term(x[i], kind); });
     *loss = (float)(sum / n);
     return AG_OK;
 }

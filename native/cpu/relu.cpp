@@ -21,6 +21,9 @@ extern "C" ag_status ag_cpu_relu_backward(float *dx, const float *dy, const floa
     AG_REQUIRE_PTR(y);
     AG_REQUIRE_POSITIVE(n);
 #pragma omp parallel for simd schedule(static) if (n >= kOmpGrain)
-    for (int64_t i = 0; i < n; ++i) dx[i] = y[i] <= 0.0f ? 0.0f : dy[i];
+    for (int64_t i = 0; i < n; ++i) {
+        const float g = dy[i];
+        dx[i] = y[i] <= 0.0f ? 0.0f : g;
+    }
     return AG_OK;
 }

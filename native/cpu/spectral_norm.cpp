@@ -1,8 +1,9 @@
 // CPU twin of torch.nn.utils.spectral_norm in training (one power iteration, dim 0): the weight is
 // viewed as a (rows, cols) matrix W; u (rows) and v (cols) persist between calls. Products and
-// norms accumulate in double in a fixed order (columns split into fixed chunks across threads).
+// norms accumulate in double in a fixed order (lane_sum.h; W^T u by fixed column chunks).
 #include "ag/kernels.h"
 #include "ag/status.h"
+#include "lane_sum.h"
 #include "omp_grain.h"
 
 #include <cmath>
@@ -33,18 +34,13 @@ void product(const float *weight, const float *v, double *s, int rows, int cols)
 #pragma omp parallel for schedule(static) if ((int64_t)rows * cols >= kOmpGrain)
     for (int r = 0; r < rows; ++r) {
         const float *row = weight + (int64_t)r * cols;
-        double sum = 0.0;
-#pragma omp simd reduction(+ : sum)
-        for (int j = 0; j < cols; ++j) sum += (double)row[j] * v[j];
-        s[r] = sum;
+        s[r] = laneSum(cols, [row, v](int64_t j) { return (double)row[j] * (double)v[j]; });
     }
 }
 
 // out (len) = t / max(||t||, eps), rounded to float as torch's normalize does.
 void normalize(const double *t, float *out, int len, float eps) {
-    double squares = 0.0;
-    for (int i = 0; i < len; ++i) squares += t[i] * t[i];
-    const double norm = std::sqrt(squares);
+    const double norm = std::sqrt(laneSum(len, [t](int64_t i) { return t[i] * t[i]; }));
     const float denom = (float)(norm > (double)eps ? norm : (double)eps);
     for (int i = 0; i < len; ++i) out[i] = (float)t[i] / denom;
 }
@@ -70,9 +66,8 @@ extern "C" ag_status ag_cpu_spectral_norm_forward(const float *weight, float *u,
     }
     product(weight, v, s.get(), rows, cols);
     if (update) normalize(s.get(), u, rows, eps);
-    double dot = 0.0;
-    for (int r = 0; r < rows; ++r) dot += (double)u[r] * s[r];
-    const float sigmaValue = (float)dot;
+    const double *wv = s.get();
+    const float sigmaValue = (float)laneSum(rows, [u, wv](int64_t r) { return (double)u[r] * wv[r]; });
     *sigma = sigmaValue;
     const int64_t total = (int64_t)rows * cols;
 #pragma omp parallel for simd schedule(static) if (total >= kOmpGrain)
@@ -96,10 +91,7 @@ extern "C" ag_status ag_cpu_spectral_norm_backward(const float *weight, const fl
     double gradDotWeight = 0.0;
     for (int r = 0; r < rows; ++r) {
         const float *g = weightSnGrad + (int64_t)r * cols, *wRow = weight + (int64_t)r * cols;
-        double rowSum = 0.0;
-#pragma omp simd reduction(+ : rowSum)
-        for (int j = 0; j < cols; ++j) rowSum += (double)g[j] * wRow[j];
-        gradDotWeight += rowSum;
+        gradDotWeight += laneSum(cols, [g, wRow](int64_t j) { return (double)g[j] * (double)wRow[j]; });
     }
     const double coefficient = gradDotWeight / (sigmaValue * sigmaValue);
 #pragma omp parallel for schedule(static) if ((int64_t)rows * cols >= kOmpGrain)

@@ -1,7 +1,8 @@
 // CPU twin of the discriminator head's sum over H and W: one (n,c) plane per output, summed in
-// double in a fixed order; the backward broadcasts dy over the plane.
+// double in a fixed order (lane_sum.h); the backward broadcasts dy over the plane.
 #include "ag/kernels.h"
 #include "ag/status.h"
+#include "lane_sum.h"
 #include "omp_grain.h"
 
 namespace {
@@ -22,10 +23,7 @@ extern "C" ag_status ag_cpu_sum_hw_forward(const float *x, float *y, int n, int 
 #pragma omp parallel for schedule(static) if (planes * hw >= kOmpGrain)
     for (int64_t p = 0; p < planes; ++p) {
         const float *plane = x + p * hw;
-        double sum = 0.0;
-#pragma omp simd reduction(+ : sum)
-        for (int64_t j = 0; j < hw; ++j) sum += plane[j];
-        y[p] = (float)sum;
+        y[p] = (float)laneSum(hw, [plane](int64_t j) { return (double)plane[j]; });
     }
     return AG_OK;
 }

@@ -46,7 +46,7 @@ extern "C" ag_status ag_cpu_upsample_forward(const float *x, float *y, int n, in
     const int64_t planes = (int64_t)n * c, inPlane = (int64_t)h * w, outPlane = (int64_t)outH * outW;
     if (mode == AG_UPSAMPLE_NEAREST) {
         const std::unique_ptr<int[]> rows = nearestTable(h, outH), cols = nearestTable(w, outW);
-        if (!rows || !cols) return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: no memory for %d index entries", __func__, outH + outW);
+        if (!rows || !cols) return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: no memory for index tables", __func__);
 #pragma omp parallel for schedule(static) if (planes * outPlane >= kOmpGrain)
         for (int64_t p = 0; p < planes; ++p) {
             const float *xPlane = x + p * inPlane;
@@ -59,8 +59,9 @@ extern "C" ag_status ag_cpu_upsample_forward(const float *x, float *y, int n, in
         }
         return AG_OK;
     }
-    const std::unique_ptr<ag_linear_source[]> rows = bilinearTable(h, outH), cols = bilinearTable(w, outW);
-    if (!rows || !cols) return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: no memory for %d index entries", __func__, outH + outW);
+    const std::unique_ptr<ag_linear_source[]> rows = bilinearTable(h, outH);
+    const std::unique_ptr<ag_linear_source[]> cols = bilinearTable(w, outW);
+    if (!rows || !cols) return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: no memory for index tables", __func__);
 #pragma omp parallel for schedule(static) if (planes * outPlane >= kOmpGrain)
     for (int64_t p = 0; p < planes; ++p) {
         const float *xPlane = x + p * inPlane;
@@ -90,7 +91,7 @@ extern "C" ag_status ag_cpu_upsample_backward(const float *dy, float *dx, int n,
     const int64_t planes = (int64_t)n * c, inPlane = (int64_t)h * w, outPlane = (int64_t)outH * outW;
     if (mode == AG_UPSAMPLE_NEAREST) {
         const std::unique_ptr<int[]> rows = nearestTable(h, outH), cols = nearestTable(w, outW);
-        if (!rows || !cols) return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: no memory for %d index entries", __func__, outH + outW);
+        if (!rows || !cols) return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: no memory for index tables", __func__);
 #pragma omp parallel for schedule(static) if (planes * outPlane >= kOmpGrain)
         for (int64_t p = 0; p < planes; ++p) {
             float *dxPlane = dx + p * inPlane;
@@ -104,8 +105,9 @@ extern "C" ag_status ag_cpu_upsample_backward(const float *dy, float *dx, int n,
         }
         return AG_OK;
     }
-    const std::unique_ptr<ag_linear_source[]> rows = bilinearTable(h, outH), cols = bilinearTable(w, outW);
-    if (!rows || !cols) return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: no memory for %d index entries", __func__, outH + outW);
+    const std::unique_ptr<ag_linear_source[]> rows = bilinearTable(h, outH);
+    const std::unique_ptr<ag_linear_source[]> cols = bilinearTable(w, outW);
+    if (!rows || !cols) return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: no memory for index tables", __func__);
 #pragma omp parallel for schedule(static) if (planes * outPlane >= kOmpGrain)
     for (int64_t p = 0; p < planes; ++p) {
         float *dxPlane = dx + p * inPlane;

@@ -6,8 +6,11 @@
 
 #include "ag/philox.h"
 
-/* 1 / sqrt(var + eps), from a biased variance held in double. */
+/* 1 / sqrt(var + eps), from a biased variance held in double (training). */
 AG_HOST_DEVICE float ag_norm_inv_std(double var, float eps) { return (float)(1.0 / sqrt(var + (double)eps)); }
+
+/* 1 / sqrt(runningVar + eps) in float, as PyTorch's evaluation mode computes it. */
+AG_HOST_DEVICE float ag_norm_running_inv_std(float runningVar, float eps) { return 1.0f / sqrtf(runningVar + eps); }
 
 /* y = x * scale + shift with scale = invStd * gamma, shift = beta - mean * scale. */
 AG_HOST_DEVICE void ag_norm_affine(float mean, float invStd, float gamma, float beta, float *scale, float *shift) {

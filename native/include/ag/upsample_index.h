@@ -20,7 +20,7 @@ typedef struct ag_linear_source {
 } ag_linear_source;
 
 /* Bilinear, align_corners = False: src = max(scale * (dst + 0.5) - 0.5, 0) with scale = in / out
- * in float and the rest in double rounded to float, as PyTorch's CPU kernel does; equal sizes copy. */
+ * rounded to float and src kept in double, as PyTorch's CPU kernel does; equal sizes copy. */
 AG_HOST_DEVICE ag_linear_source ag_bilinear_source(int dst, int in, int out) {
     ag_linear_source s;
     if (in == out) {
@@ -30,13 +30,11 @@ AG_HOST_DEVICE ag_linear_source ag_bilinear_source(int dst, int in, int out) {
         s.lambda1 = 0.0f;
         return s;
     }
-    float scale = (float)in / (float)out;
-    float src = (float)((double)scale * ((double)dst + 0.5) - 0.5);
-    if (src < 0.0f) src = 0.0f;
+    double src = (double)((float)in / (float)out) * ((double)dst + 0.5) - 0.5;
+    if (src < 0.0) src = 0.0;
     s.i0 = (int)src;
     s.i1 = s.i0 + (s.i0 < in - 1 ? 1 : 0);
-    float lambda1 = src - (float)s.i0;
-    s.lambda1 = lambda1 < 0.0f ? 0.0f : (lambda1 > 1.0f ? 1.0f : lambda1);
+    s.lambda1 = (float)(src - (double)s.i0);
     s.lambda0 = 1.0f - s.lambda1;
     return s;
 }

@@ -55,10 +55,12 @@ public abstract class Backend {
     static void copyAcross(Tensor src, Tensor dst) {
         TensorChecks c = new TensorChecks("copy", dst.device());
         c.open(dst, "dst");
-        if (src == null || src.isClosed()) {
-            throw new IllegalArgumentException("copy: src must be an open tensor");
+        if (src == null) {
+            throw new IllegalArgumentException("copy: src must not be null");
         }
-        c.sameCount(src, "src", dst, "dst");
+        new TensorChecks("copy", src.device()).open(src, "src");
+        c.require(src.numel() == dst.numel(), "src " + src.shape() + " and dst " + dst.shape()
+                + " must have the same number of elements");
         Backend to = dst.backend();
         Backend from = src.backend();
         if (src.device() == dst.device()) {
@@ -158,7 +160,7 @@ public abstract class Backend {
     /** Uniform [low, high) from the Philox stream (seed, offset); the same numbers on every device. */
     public void rngUniform(Tensor y, long seed, long offset, float low, float high) {
         TensorChecks c = checks("rngUniform");
-        c.require(low < high, "low = " + low + " must be < high = " + high);
+        c.require(low <= high, "low = " + low + " must be <= high = " + high);
         check(nRngUniform(c.open(y, "y"), y.numel(), seed, offset, low, high), "rngUniform");
     }
 

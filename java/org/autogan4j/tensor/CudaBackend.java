@@ -29,9 +29,8 @@ public final class CudaBackend extends Backend {
                 probed = true;
                 try {
                     instance = new CudaBackend(open());
-                } catch (UnsatisfiedLinkError e) {
-                    unavailable = "this autogan4j build has no CUDA library; build it with mvn -Pcuda package ("
-                            + e.getMessage() + ")";
+                } catch (UnsatisfiedLinkError missingLibrary) {
+                    unavailable = "this autogan4j build has no CUDA library; build it with mvn -Pcuda package";
                 } catch (NativeException e) {
                     unavailable = e.getMessage();
                 }

@@ -1,0 +1,313 @@
+// CPU twin of conv2d (stride 1, square kernel, zero padding) as implicit-im2col GEMMs on the
+// engine in gemm.cpp: the im2col operand is packed straight from the images (never stored whole),
+// and all images of the batch form one GEMM, so small images still give long GEMM rows.
+//   forward:         y (k, n*p*q)      = weight (k, c*kk*kk) . cols(x) (c*kk*kk, n*p*q)
+//   backward_data:   dx (c, n*h*w)     = flipped weight (c, k*kk*kk) . cols(dy, pad' = kk-1-pad)
+//   backward_weight: G (k, kk*kk*c)    = dy (k, n*p*q) . patches(x) (n*p*q, kk*kk*c), then weightGrad += G
+//                    (both operands read from channel-last copies of x and dy)
+// The packers have an AVX-512 path (masked loads give the zero padding) for "same" convolutions of
+// images whose pixel count is a multiple of 16, and a plain path for everything else.
+#include "ag/conv_shape.h"
+#include "ag/cpu_gemm.h"
+#include "ag/kernels.h"
+#include "ag/status.h"
+
+#include <immintrin.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+
+namespace {
+
+using ag::cpu::GemmA;
+using ag::cpu::GemmB;
+
+constexpr int kMaxTaps = 25;  // kernel <= 5 on the vectorized paths
+constexpr int kMaxPanel = 64; // nr of every micro-kernel
+
+bool vectorizable(int nr) { return &ag::cpu::gemmKernel() == &ag::cpu::kGemmKernelAvx512 && nr % 16 == 0; }
+
+// Images src (n, channels, hs, ws) read by a stride-1 kernel at output pixels (ho, wo).
+struct Window {
+    const float *src;
+    int n, channels, hs, ws, ho, wo, kernel, pad;
+    const uint16_t *masks; // (ho*wo/16, kernel*kernel): lanes whose tap lies inside, or NULL
+};
+
+// cols(src): row (c, kh, kw), column (image, p, q) = src[image][c][p+kh-pad][q+kw-pad] or 0.
+class ImageColumns final : public GemmB {
+public:
+    explicit ImageColumns(const Window &w) : w_(w) {}
+    void pack(float *dst, int p0, int kc, int j0, int nc, int nr) const override {
+        if (w_.masks && vectorizable(nr))
+            packVectors(dst, p0, kc, j0, nc, nr);
+        else
+            packElements(dst, p0, kc, j0, nc, nr);
+    }
+
+private:
+    void packElements(float *dst, int p0, int kc, int j0, int nc, int nr) const {
+        const int taps = w_.kernel * w_.kernel, planeOut = w_.ho * w_.wo;
+        const int64_t planeIn = (int64_t)w_.hs * w_.ws;
+        for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
+            const int cols = std::min(nr, nc - r);
+            int64_t base[kMaxPanel];
+            int top[kMaxPanel], left[kMaxPanel];
+            for (int jj = 0; jj < cols; ++jj) {
+                const int j = j0 + r + jj, pixel = j % planeOut;
+                base[jj] = (int64_t)(j / planeOut) * w_.channels * planeIn;
+                top[jj] = ag_conv_source(pixel / w_.wo, 0, w_.pad);
+                left[jj] = ag_conv_source(pixel % w_.wo, 0, w_.pad);
+            }
+            for (int kk = 0; kk < kc; ++kk) {
+                const int row = p0 + kk, tap = row % taps, kh = tap / w_.kernel, kw = tap % w_.kernel;
+                const float *plane = w_.src + (row / taps) * planeIn;
+                float *out = dst + kk * nr;
+                for (int jj = 0; jj < nr; ++jj) {
+                    const int ih = top[jj] + kh, iw = left[jj] + kw;
+                    const bool inside = jj < cols && ih >= 0 && ih < w_.hs && iw >= 0 && iw < w_.ws;
+                    out[jj] = inside ? plane[base[jj] + (int64_t)ih * w_.ws + iw] : 0.0f;
+                }
+            }
+        }
+    }
+
+    // "same" geometry (ho = hs, wo = ws) and 16 | h*w: the 16 pixels of a vector lie in one image,
+    // and tap (kh, kw) reads them at one constant offset, masked where it falls outside.
+    __attribute__((target("avx512f"))) void packVectors(float *dst, int p0, int kc, int j0, int nc, int nr) const {
+        const int taps = w_.kernel * w_.kernel, plane = w_.hs * w_.ws, vectors = nr / 16;
+        int64_t shift[kMaxTaps];
+        for (int t = 0; t < taps; ++t)
+            shift[t] = (int64_t)ag_conv_source(0, t / w_.kernel, w_.pad) * w_.ws + ag_conv_source(0, t % w_.kernel, w_.pad);
+        for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
+            int64_t base[kMaxPanel / 16];
+            const uint16_t *masks[kMaxPanel / 16];
+            for (int v = 0; v < vectors; ++v) {
+                const int j = j0 + r + 16 * v;
+                base[v] = (int64_t)(j / plane) * w_.channels * plane + j % plane;
+                masks[v] = j < j0 + nc ? w_.masks + (j % plane) / 16 * taps : nullptr;
+            }
+            int c = p0 / taps, t = p0 % taps;
+            for (int kk = 0; kk < kc; ++kk) {
+                const float *src = w_.src + (int64_t)c * plane + shift[t];
+                for (int v = 0; v < vectors; ++v) {
+                    const __m512 value = masks[v] ? _mm512_maskz_loadu_ps(masks[v][t], src + base[v]) : _mm512_setzero_ps();
+                    _mm512_store_ps(dst + kk * nr + 16 * v, value);
+                }
+                if (++t == taps) {
+                    t = 0;
+                    ++c;
+                }
+            }
+        }
+    }
+
+    Window w_;
+};
+
+// For each 16-pixel vector of an (h, w) image and each tap: the lanes whose source pixel is inside.
+// Returns NULL where the vectorized packer does not apply.
+const uint16_t *windowMasks(int h, int w, int ho, int wo, int kernel, int pad) {
+    const int plane = h * w, taps = kernel * kernel;
+    if (ho != h || wo != w || plane % 16 != 0 || taps > kMaxTaps || !vectorizable(ag::cpu::gemmKernel().nr))
+        return nullptr;
+    const size_t count = (size_t)plane / 16 * taps;
+    uint16_t *masks = reinterpret_cast<uint16_t *>(ag::cpu::scratch(3, (count + 1) / 2));
+    if (!masks) return nullptr;
+    for (int vector = 0; vector < plane / 16; ++vector)
+        for (int t = 0; t < taps; ++t) {
+            uint16_t bits = 0;
+            for (int lane = 0; lane < 16; ++lane) {
+                const int pixel = vector * 16 + lane, ih = ag_conv_source(pixel / w, t / kernel, pad),
+                          iw = ag_conv_source(pixel % w, t % kernel, pad);
+                if (ih >= 0 && ih < h && iw >= 0 && iw < w) bits |= (uint16_t)(1u << lane);
+            }
+            masks[vector * taps + t] = bits;
+        }
+    return masks;
+}
+
+// backward_data's A: row c, column (k, kh, kw) = weight[k][c][kernel-1-kh][kernel-1-kw].
+class FlippedWeights final : public GemmA {
+public:
+    FlippedWeights(const float *weight, int c, int kernel) : weight_(weight), c_(c), kernel_(kernel) {}
+    void pack(float *dst, int i0, int mc, int p0, int kc, int mr) const override {
+        const int taps = kernel_ * kernel_;
+        for (int r = 0; r < mc; r += mr, dst += (int64_t)mr * kc)
+            for (int p = 0; p < kc; ++p) {
+                const int k = (p0 + p) / taps, flipped = taps - 1 - (p0 + p) % taps;
+                for (int i = 0; i < mr; ++i) {
+                    const int channel = i0 + r + i;
+                    dst[p * mr + i] = r + i < mc ? weight_[((int64_t)k * c_ + channel) * taps + flipped] : 0.0f;
+                }
+            }
+    }
+
+private:
+    const float *weight_;
+    int c_, kernel_;
+};
+
+// backward_weight's B from xT (n, h, w, c): row (image, p, q), column (kh, kw, c) =
+// xT[image][p+kh-pad][q+kw-pad][c] or 0.
+class PatchRows final : public GemmB {
+public:
+    PatchRows(const float *xT, int c, int h, int w, int p, int q, int kernel, int pad)
+        : xT_(xT), c_(c), h_(h), w_(w), p_(p), q_(q), kernel_(kernel), pad_(pad) {}
+    void pack(float *dst, int p0, int kc, int j0, int nc, int nr) const override {
+        if (c_ % 16 == 0 && vectorizable(nr))
+            packVectors(dst, p0, kc, j0, nc, nr);
+        else
+            packElements(dst, p0, kc, j0, nc, nr);
+    }
+
+private:
+    // The source pixel of output pixel `row` (image, p, q) through tap t, or -1 when outside.
+    int64_t source(int image, int p, int q, int t) const {
+        const int ih = ag_conv_source(p, t / kernel_, pad_), iw = ag_conv_source(q, t % kernel_, pad_);
+        if (ih < 0 || ih >= h_ || iw < 0 || iw >= w_) return -1;
+        return (((int64_t)image * h_ + ih) * w_ + iw) * c_;
+    }
+
+    void packElements(float *dst, int p0, int kc, int j0, int nc, int nr) const {
+        const int plane = p_ * q_;
+        for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc)
+            for (int kk = 0; kk < kc; ++kk) {
+                const int row = p0 + kk, image = row / plane, p = row % plane / q_, q = row % q_;
+                for (int jj = 0; jj < nr; ++jj) {
+                    const int j = j0 + r + jj;
+                    const int64_t at = jj < nc - r ? source(image, p, q, j / c_) : -1;
+                    dst[kk * nr + jj] = at >= 0 ? xT_[at + j % c_] : 0.0f;
+                }
+            }
+    }
+
+    __attribute__((target("avx512f"))) void packVectors(float *dst, int p0, int kc, int j0, int nc, int nr) const {
+        const int plane = p_ * q_, vectors = nr / 16;
+        for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
+            // vector v reads the pixel (top[v], left[v]) away, channels from j % c on; none past nc
+            int top[kMaxPanel / 16], left[kMaxPanel / 16];
+            int64_t at[kMaxPanel / 16];
+            bool live[kMaxPanel / 16];
+            for (int v = 0; v < vectors; ++v) {
+                const int j = j0 + r + 16 * v, t = j / c_;
+                top[v] = ag_conv_source(0, t / kernel_, pad_);
+                left[v] = ag_conv_source(0, t % kernel_, pad_);
+                at[v] = ((int64_t)top[v] * w_ + left[v]) * c_ + j % c_;
+                live[v] = j < j0 + nc;
+            }
+            int image = p0 / plane, p = p0 % plane / q_, q = p0 % q_;
+            for (int kk = 0; kk < kc; ++kk) {
+                const int64_t pixel = (((int64_t)image * h_ + p) * w_ + q) * c_;
+                const bool interior = p - pad_ >= 0 && p - pad_ + kernel_ <= h_ && q - pad_ >= 0 && q - pad_ + kernel_ <= w_;
+                for (int v = 0; v < vectors; ++v) {
+                    const bool inside = live[v] && (interior || (p + top[v] >= 0 && p + top[v] < h_ &&
+                                                                  q + left[v] >= 0 && q + left[v] < w_));
+                    const __m512 value = inside ? _mm512_loadu_ps(xT_ + pixel + at[v]) : _mm512_setzero_ps();
+                    _mm512_store_ps(dst + kk * nr + 16 * v, value);
+                }
+                if (++q == q_) {
+                    q = 0;
+                    if (++p == p_) {
+                        p = 0;
+                        ++image;
+                    }
+                }
+            }
+        }
+    }
+
+    const float *xT_;
+    int c_, h_, w_, p_, q_, kernel_, pad_;
+};
+
+ag_status checkShape(const char *function, int n, int c, int h, int w, int k, int kernel, int pad) {
+    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0 && k > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d k=%d",
+               function, n, c, h, w, k);
+    AG_REQUIRE(kernel > 0 && pad >= 0, "%s: kernel = %d must be > 0 and pad = %d >= 0", function, kernel, pad);
+    const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad);
+    AG_REQUIRE(p > 0 && q > 0, "%s: kernel %d with pad %d leaves no output for %dx%d", function, kernel, pad, h, w);
+    const int64_t big = std::max((int64_t)n * p * q, (int64_t)n * h * w) * std::max(c, k) * kernel * kernel;
+    AG_REQUIRE(big / std::max(c, k) <= INT_MAX, "%s: n*h*w*kernel^2 too large (%lld)", function,
+               (long long)(big / std::max(c, k)));
+    return AG_OK;
+}
+
+} // namespace
+
+// x (n,c,h,w), weight (k,c,kernel,kernel), bias (k) or NULL -> y (n,k,p,q)
+extern "C" ag_status ag_cpu_conv2d_forward(const float *x, const float *weight, const float *bias, float *y, int n,
+                                           int c, int h, int w, int k, int kernel, int pad) {
+    AG_REQUIRE_PTR(x);
+    AG_REQUIRE_PTR(weight);
+    AG_REQUIRE_PTR(y);
+    const ag_status status = checkShape(__func__, n, c, h, w, k, kernel, pad);
+    if (status != AG_OK) return status;
+    const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad), taps = kernel * kernel;
+    const ImageColumns cols({x, n, c, h, w, p, q, kernel, pad, windowMasks(h, w, p, q, kernel, pad)});
+    const ag::cpu::MatrixA weights(false, weight, (int64_t)c * taps);
+    return ag::cpu::gemm(k, n * p * q, c * taps, 1.0f, weights, cols, 0.0f,
+                         {y, (int64_t)p * q, (int64_t)p * q, (int64_t)k * p * q, bias});
+}
+
+// dy (n,k,p,q), weight (k,c,kernel,kernel) -> dx (n,c,h,w)
+extern "C" ag_status ag_cpu_conv2d_backward_data(const float *dy, const float *weight, float *dx, int n, int c, int h,
+                                                 int w, int k, int kernel, int pad) {
+    AG_REQUIRE_PTR(dy);
+    AG_REQUIRE_PTR(weight);
+    AG_REQUIRE_PTR(dx);
+    const ag_status status = checkShape(__func__, n, c, h, w, k, kernel, pad);
+    if (status != AG_OK) return status;
+    const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad);
+    const int padBack = ag_conv_backward_pad(kernel, pad);
+    const ImageColumns cols({dy, n, k, p, q, h, w, kernel, padBack, windowMasks(p, q, h, w, kernel, padBack)});
+    const FlippedWeights weights(weight, c, kernel);
+    return ag::cpu::gemm(c, n * h * w, k * kernel * kernel, 1.0f, weights, cols, 0.0f,
+                         {dx, (int64_t)h * w, (int64_t)h * w, (int64_t)c * h * w, nullptr});
+}
+
+// x (n,c,h,w), dy (n,k,p,q) -> weightGrad (k,c,kernel,kernel) +=, biasGrad (k) += (or NULL)
+extern "C" ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *dy, float *weightGrad,
+                                                   float *biasGrad, int n, int c, int h, int w, int k, int kernel,
+                                                   int pad) {
+    AG_REQUIRE_PTR(x);
+    AG_REQUIRE_PTR(dy);
+    AG_REQUIRE_PTR(weightGrad);
+    const ag_status status = checkShape(__func__, n, c, h, w, k, kernel, pad);
+    if (status != AG_OK) return status;
+    const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad), taps = kernel * kernel;
+    const int64_t plane = (int64_t)p * q, xSize = (int64_t)n * c * h * w, dySize = n * k * plane;
+    float *xT = ag::cpu::scratch(3, (size_t)xSize), *dyT = ag::cpu::scratch(4, (size_t)dySize),
+          *grad = ag::cpu::scratch(5, (size_t)k * taps * c);
+    if (!xT || !dyT || !grad)
+        return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: %lld bytes of scratch", __func__,
+                       (long long)(xSize + dySize + (int64_t)k * taps * c) * 4);
+    // channel-last copies: xT (n, h, w, c), dyT (n*p*q, k)
+    ag::cpu::transposeBatch(x, xT, n, c, h * w);
+    ag::cpu::transposeBatch(dy, dyT, n, k, (int)plane);
+    const ag::cpu::MatrixA rows(true, dyT, k);
+    const PatchRows patches(xT, c, h, w, p, q, kernel, pad);
+    const ag_status gemmStatus =
+        ag::cpu::gemm(k, taps * c, (int)(n * plane), 1.0f, rows, patches, 0.0f, {grad, (int64_t)taps * c, taps * c, 0, nullptr});
+    if (gemmStatus != AG_OK) return gemmStatus;
+    // grad (k, taps, c) -> weightGrad (k, c, taps)
+#pragma omp parallel for schedule(static) if ((int64_t)k * c * taps >= 32768)
+    for (int o = 0; o < k; ++o)
+        for (int i = 0; i < c; ++i)
+            for (int t = 0; t < taps; ++t)
+                weightGrad[((int64_t)o * c + i) * taps + t] += grad[((int64_t)o * taps + t) * c + i];
+    if (biasGrad) {
+#pragma omp parallel for schedule(static) if ((int64_t)n * k * plane >= 32768)
+        for (int o = 0; o < k; ++o) {
+            double sum = 0.0;
+            for (int image = 0; image < n; ++image) {
+                const float *row = dy + ((int64_t)image * k + o) * plane;
+#pragma omp simd reduction(+ : sum)
+                for (int64_t j = 0; j < plane; ++j) sum += row[j];
+            }
+            biasGrad[o] += (float)sum;
+        }
+    }
+    return AG_OK;
+}

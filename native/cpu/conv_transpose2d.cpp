@@ -1,0 +1,132 @@
+// CPU twin of conv_transpose2d with kernel 2, stride 2, pad 0 (PyTorch layout: weight (c, k, 2, 2)).
+// Every output pixel has exactly one source pixel, so the op is four 1x1 GEMMs, one per tap (a, b),
+// done as one GEMM over the rows (k, a, b) of weight^T on the GEMM engine of gemm.cpp:
+//   forward:         T (k*4, n*h*w) = weight^T (k*4, c) . x (c, n*h*w), then y[.][k][2i+a][2j+b] = T + bias
+//   backward_data:   dx (c, n*h*w)  = weight (c, k*4) . D (k*4, n*h*w), D = dy regrouped by tap
+//   backward_weight: weightGrad (c, k*4) += xT (c, n*h*w) . E (n*h*w, k*4), E = dy regrouped per pixel
+#include "ag/conv_shape.h"
+#include "ag/cpu_gemm.h"
+#include "ag/kernels.h"
+#include "ag/status.h"
+
+#include <climits>
+
+namespace {
+
+ag_status checkShape(const char *function, int n, int c, int h, int w, int k) {
+    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0 && k > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d k=%d",
+               function, n, c, h, w, k);
+    AG_REQUIRE((int64_t)n * h * w <= INT_MAX && (int64_t)k * 4 <= INT_MAX, "%s: n*h*w = %lld too large", function,
+               (long long)n * h * w);
+    return AG_OK;
+}
+
+ag_status outOfScratch(const char *function, int64_t floats) {
+    return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: %lld bytes of scratch", function, (long long)floats * 4);
+}
+
+// The dy pixel that tap row (o, a, b) reads at input pixel (i, j): dy[.][o][2i+a][2j+b].
+int64_t tapPixel(int o, int tap, int i, int j, int h, int w) {
+    const int a = tap / 2, b = tap % 2;
+    return ((int64_t)o * ag_deconv2x2_out_size(h) + ag_deconv2x2_target(i, a)) * ag_deconv2x2_out_size(w) +
+           ag_deconv2x2_target(j, b);
+}
+
+} // namespace
+
+// x (n,c,h,w), weight (c,k,2,2), bias (k) or NULL -> y (n,k,2h,2w)
+extern "C" ag_status ag_cpu_conv_transpose2d_forward(const float *x, const float *weight, const float *bias, float *y,
+                                                     int n, int c, int h, int w, int k) {
+    AG_REQUIRE_PTR(x);
+    AG_REQUIRE_PTR(weight);
+    AG_REQUIRE_PTR(y);
+    const ag_status status = checkShape(__func__, n, c, h, w, k);
+    if (status != AG_OK) return status;
+    const int64_t plane = (int64_t)h * w, rows = (int64_t)k * 4;
+    float *taps = ag::cpu::scratch(3, (size_t)(n * rows * plane));
+    if (!taps) return outOfScratch(__func__, n * rows * plane);
+    // taps (n, k*4, h*w) = weight^T (k*4, c) . x
+    const ag::cpu::MatrixA weightT(true, weight, rows);
+    const ag::cpu::BatchMatrixB images(x, plane, (int)plane, c * plane);
+    const ag_status gemmStatus = ag::cpu::gemm((int)rows, (int)(n * plane), c, 1.0f, weightT, images, 0.0f,
+                                               {taps, plane, plane, rows * plane, nullptr});
+    if (gemmStatus != AG_OK) return gemmStatus;
+#pragma omp parallel for collapse(2) schedule(static) if (n * rows * plane >= 32768)
+    for (int image = 0; image < n; ++image)
+        for (int o = 0; o < k; ++o) {
+            const float shift = bias ? bias[o] : 0.0f;
+            const float *src = taps + ((int64_t)image * rows + o * 4) * plane;
+            float *dst = y + (int64_t)image * rows * plane;
+            for (int tap = 0; tap < 4; ++tap)
+                for (int i = 0; i < h; ++i)
+                    for (int j = 0; j < w; ++j) dst[tapPixel(o, tap, i, j, h, w)] = src[tap * plane + i * w + j] + shift;
+        }
+    return AG_OK;
+}
+
+// dy (n,k,2h,2w), weight (c,k,2,2) -> dx (n,c,h,w)
+extern "C" ag_status ag_cpu_conv_transpose2d_backward_data(const float *dy, const float *weight, float *dx, int n,
+                                                           int c, int h, int w, int k) {
+    AG_REQUIRE_PTR(dy);
+    AG_REQUIRE_PTR(weight);
+    AG_REQUIRE_PTR(dx);
+    const ag_status status = checkShape(__func__, n, c, h, w, k);
+    if (status != AG_OK) return status;
+    const int64_t plane = (int64_t)h * w, rows = (int64_t)k * 4;
+    float *regrouped = ag::cpu::scratch(3, (size_t)(n * rows * plane));
+    if (!regrouped) return outOfScratch(__func__, n * rows * plane);
+    // D (n, k*4, h*w): row (o, a, b) holds dy[.][o][2i+a][2j+b] over (i, j)
+#pragma omp parallel for collapse(2) schedule(static) if (n * rows * plane >= 32768)
+    for (int image = 0; image < n; ++image)
+        for (int o = 0; o < k; ++o) {
+            const float *src = dy + (int64_t)image * rows * plane;
+            float *dst = regrouped + ((int64_t)image * rows + o * 4) * plane;
+            for (int tap = 0; tap < 4; ++tap)
+                for (int i = 0; i < h; ++i)
+                    for (int j = 0; j < w; ++j) dst[tap * plane + i * w + j] = src[tapPixel(o, tap, i, j, h, w)];
+        }
+    const ag::cpu::MatrixA weights(false, weight, rows);
+    const ag::cpu::BatchMatrixB taps(regrouped, plane, (int)plane, rows * plane);
+    return ag::cpu::gemm(c, (int)(n * plane), (int)rows, 1.0f, weights, taps, 0.0f,
+                         {dx, plane, plane, c * plane, nullptr});
+}
+
+// x (n,c,h,w), dy (n,k,2h,2w) -> weightGrad (c,k,2,2) +=, biasGrad (k) += (or NULL)
+extern "C" ag_status ag_cpu_conv_transpose2d_backward_weight(const float *x, const float *dy, float *weightGrad,
+                                                             float *biasGrad, int n, int c, int h, int w, int k) {
+    AG_REQUIRE_PTR(x);
+    AG_REQUIRE_PTR(dy);
+    AG_REQUIRE_PTR(weightGrad);
+    const ag_status status = checkShape(__func__, n, c, h, w, k);
+    if (status != AG_OK) return status;
+    const int64_t plane = (int64_t)h * w, rows = (int64_t)k * 4;
+    float *xT = ag::cpu::scratch(3, (size_t)(n * c * plane)), *perPixel = ag::cpu::scratch(4, (size_t)(n * rows * plane));
+    if (!xT || !perPixel) return outOfScratch(__func__, n * (c + rows) * plane);
+    ag::cpu::transposeBatch(x, xT, n, c, (int)plane);
+    // E (n, h*w, k*4): pixel (i, j) holds dy[.][o][2i+a][2j+b] over (o, a, b)
+#pragma omp parallel for collapse(2) schedule(static) if (n * rows * plane >= 32768)
+    for (int image = 0; image < n; ++image)
+        for (int i = 0; i < h; ++i) {
+            const float *src = dy + (int64_t)image * rows * plane;
+            float *dst = perPixel + ((int64_t)image * plane + (int64_t)i * w) * rows;
+            for (int j = 0; j < w; ++j)
+                for (int row = 0; row < rows; ++row) dst[j * rows + row] = src[tapPixel(row / 4, row % 4, i, j, h, w)];
+        }
+    // weightGrad (c, k*4) += xT^T (c, n*h*w) . E (n*h*w, k*4)
+    const ag_status gemmStatus = ag::cpu::gemm(true, false, c, (int)rows, (int)(n * plane), 1.0f, xT, c, perPixel,
+                                               rows, 1.0f, weightGrad, rows);
+    if (gemmStatus != AG_OK) return gemmStatus;
+    if (biasGrad) {
+#pragma omp parallel for schedule(static) if (n * rows * plane >= 32768)
+        for (int o = 0; o < k; ++o) {
+            double sum = 0.0;
+            for (int image = 0; image < n; ++image) {
+                const float *row = dy + ((int64_t)image * k + o) * 4 * plane;
+#pragma omp simd reduction(+ : sum)
+                for (int64_t j = 0; j < 4 * plane; ++j) sum += row[j];
+            }
+            biasGrad[o] += (float)sum;
+        }
+    }
+    return AG_OK;
+}

@@ -1,0 +1,347 @@
+// CPU GEMM: the BLIS-style blocked driver (loops jc -> pc -> ic -> jr -> ir around a register-blocked
+// micro-kernel), the micro-kernel choice for this CPU, the packers of plain row-major matrices, the
+// scratch buffers, and ag_cpu_gemm. Threads split C into column (or row) strips of whole tiles and
+// every element is summed over k in the same blocks, so results do not depend on the thread count.
+#include "ag/cpu_gemm.h"
+#include "ag/status.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+namespace ag::cpu {
+namespace {
+
+// The portable micro-kernel (4 x 8, plain loops the compiler vectorizes for the baseline ISA).
+constexpr int kPortableRows = 4, kPortableCols = 8;
+
+void runPortable(int kc, const float *a, const float *b, float *const *c, int64_t ldc, float alpha, float beta,
+                 const float *bias) {
+    float acc[kPortableRows][kPortableCols] = {};
+    for (int p = 0; p < kc; ++p, a += kPortableRows, b += kPortableCols)
+        for (int i = 0; i < kPortableRows; ++i)
+            for (int j = 0; j < kPortableCols; ++j) acc[i][j] += a[i] * b[j];
+    for (int i = 0; i < kPortableRows; ++i) {
+        float *out = c[0] + i * ldc;
+        for (int j = 0; j < kPortableCols; ++j) {
+            float t = alpha * acc[i][j];
+            if (beta != 0.0f) t += beta * out[j];
+            if (bias) t += bias[i];
+            out[j] = t;
+        }
+    }
+}
+
+const GemmKernel kGemmKernelPortable = {"portable 4x8", kPortableRows, kPortableCols, kPortableCols, 256, 128, 2048,
+                                        runPortable};
+
+bool supported(const GemmKernel &kernel) {
+    if (&kernel == &kGemmKernelAvx512) return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma");
+    if (&kernel == &kGemmKernelAvx2) return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    return true;
+}
+
+// The fastest kernel this CPU runs; AG_CPU_GEMM_KERNEL=avx512|avx2|portable forces one (tests use
+// it to cover the fallbacks) when the CPU supports it.
+const GemmKernel &selectKernel() {
+    __builtin_cpu_init();
+    const GemmKernel *all[] = {&kGemmKernelAvx512, &kGemmKernelAvx2, &kGemmKernelPortable};
+    if (const char *forced = std::getenv("AG_CPU_GEMM_KERNEL"))
+        for (const GemmKernel *kernel : all)
+            if (std::strncmp(kernel->name, forced, std::strlen(forced)) == 0 && supported(*kernel)) return *kernel;
+    for (const GemmKernel *kernel : all)
+        if (supported(*kernel)) return *kernel;
+    return kGemmKernelPortable;
+}
+
+struct Buffer {
+    float *data = nullptr;
+    size_t floats = 0;
+    ~Buffer() { std::free(data); }
+};
+constexpr int kScratchSlots = 8;
+thread_local Buffer buffers[kScratchSlots];
+
+constexpr int kMaxTile = 512;              // mr * nr of every kernel fits
+constexpr int64_t kWholeAFloats = 1 << 20; // op(A) packed once when it is at most this big (4 MiB)
+
+// What one thread computes: rows [m0, m1) and columns [n0, n1) of C.
+struct Strip {
+    int m0, m1, n0, n1;
+};
+
+// How one call is blocked: k in blocks of kc, rows in blocks of mc, columns in blocks of nc
+// (multiples of mr and nr). wholeA, when not NULL, is all of op(A) packed up front: the k block
+// starting at p0 lies at wholeA + p0 * mPad.
+struct Plan {
+    int kc, mc, nc;
+    const float *wholeA;
+    int mPad;
+};
+
+float *element(const GemmC &c, int i, int j) {
+    return c.c + i * c.ldc + (j / c.groupCols) * c.groupStride + j % c.groupCols;
+}
+
+// One mr x nr tile whose rows or column vectors are not all in place: gather, run, scatter.
+void edgeTile(const GemmKernel &kernel, int kc, const float *a, const float *b, const GemmC &c, int i, int j,
+              int rows, int cols, float alpha, float beta, const float *bias) {
+    alignas(64) float tile[kMaxTile] = {};
+    float tileBias[kMaxTile / 8] = {};
+    float *vectors[kMaxTile / 8];
+    for (int v = 0; v < kernel.nr / kernel.vw; ++v) vectors[v] = tile + v * kernel.vw;
+    for (int r = 0; r < rows; ++r) {
+        if (bias) tileBias[r] = bias[i + r];
+        if (beta != 0.0f)
+            for (int col = 0; col < cols; ++col) tile[r * kernel.nr + col] = *element(c, i + r, j + col);
+    }
+    kernel.run(kc, a, b, vectors, kernel.nr, alpha, beta, bias ? tileBias : nullptr);
+    for (int r = 0; r < rows; ++r)
+        for (int col = 0; col < cols; ++col) *element(c, i + r, j + col) = tile[r * kernel.nr + col];
+}
+
+void runStrip(const GemmKernel &kernel, const Plan &plan, const Strip &s, int k, float alpha, const GemmA &a,
+              const GemmB &b, float beta, const GemmC &c, float *packedA, float *packedB) {
+    const int mr = kernel.mr, nr = kernel.nr, vw = kernel.vw, vectors = nr / vw;
+    for (int jc = s.n0; jc < s.n1; jc += plan.nc) {
+        const int nc = std::min(plan.nc, s.n1 - jc);
+        for (int pc = 0; pc < k; pc += plan.kc) {
+            const int kc = std::min(plan.kc, k - pc);
+            const float blockBeta = pc == 0 ? beta : 1.0f;
+            const float *blockBias = pc == 0 ? c.rowBias : nullptr;
+            b.pack(packedB, pc, kc, jc, nc, nr);
+            for (int ic = s.m0; ic < s.m1; ic += plan.mc) {
+                const int mc = std::min(plan.mc, s.m1 - ic);
+                const float *blockA = packedA;
+                if (plan.wholeA)
+                    blockA = plan.wholeA + (int64_t)pc * plan.mPad + (int64_t)ic * kc;
+                else
+                    a.pack(packedA, ic, mc, pc, kc, mr);
+                for (int jr = 0; jr < nc; jr += nr) {
+                    const int j = jc + jr, cols = std::min(nr, nc - jr);
+                    // each vector of vw columns must be contiguous (inside one group) for the fast path
+                    int64_t offset[kMaxTile / 8];
+                    bool inPlace = cols == nr;
+                    for (int v = 0; v < vectors && inPlace; ++v) {
+                        const int64_t first = j + v * vw, last = first + vw - 1;
+                        inPlace = first / c.groupCols == last / c.groupCols;
+                        offset[v] = (first / c.groupCols) * c.groupStride + first % c.groupCols;
+                    }
+                    const float *panelB = packedB + (int64_t)jr * kc;
+                    for (int ir = 0; ir < mc; ir += mr) {
+                        const int i = ic + ir, rows = std::min(mr, mc - ir);
+                        const float *panelA = blockA + (int64_t)ir * kc;
+                        if (inPlace && rows == mr) {
+                            float *out[kMaxTile / 8];
+                            for (int v = 0; v < vectors; ++v) out[v] = c.c + i * c.ldc + offset[v];
+                            kernel.run(kc, panelA, panelB, out, c.ldc, alpha, blockBeta,
+                                       blockBias ? blockBias + i : nullptr);
+                        } else {
+                            edgeTile(kernel, kc, panelA, panelB, c, i, j, rows, cols, alpha, blockBeta, blockBias);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+// c = beta * c (+ rowBias): the whole product when k == 0 or alpha == 0.
+void scaleOnly(int m, int n, float beta, const GemmC &c) {
+    for (int i = 0; i < m; ++i)
+        for (int j = 0; j < n; ++j) {
+            float *e = element(c, i, j);
+            const float t = beta != 0.0f ? beta * *e : 0.0f;
+            *e = c.rowBias ? t + c.rowBias[i] : t;
+        }
+}
+
+} // namespace
+
+const GemmKernel &gemmKernel() {
+    static const GemmKernel &kernel = selectKernel();
+    return kernel;
+}
+
+float *scratch(int slot, size_t floats) {
+    Buffer &buffer = buffers[slot];
+    if (buffer.floats < floats) {
+        std::free(buffer.data);
+        const size_t bytes = (floats * sizeof(float) + 63) / 64 * 64;
+        buffer.data = static_cast<float *>(std::aligned_alloc(64, bytes));
+        buffer.floats = buffer.data ? floats : 0;
+    }
+    return buffer.data;
+}
+
+ag_status gemm(int m, int n, int k, float alpha, const GemmA &a, const GemmB &b, float beta, const GemmC &c) {
+    if (k == 0 || alpha == 0.0f) {
+        scaleOnly(m, n, beta, c);
+        return AG_OK;
+    }
+    const GemmKernel &kernel = gemmKernel();
+    static const int tuneKc = getenv("TUNE_KC") ? atoi(getenv("TUNE_KC")) : kernel.kc;
+    const int kBlocks = (k + tuneKc - 1) / tuneKc;
+    const int tilesM = (m + kernel.mr - 1) / kernel.mr, tilesN = (n + kernel.nr - 1) / kernel.nr;
+    Plan plan = {(k + kBlocks - 1) / kBlocks, kernel.mc / kernel.mr * kernel.mr, kernel.nc / kernel.nr * kernel.nr,
+                 nullptr, tilesM * kernel.mr};
+    int threads = omp_in_parallel() ? 1 : omp_get_max_threads();
+    if ((double)m * n * k < 262144.0) threads = 1;
+    const bool splitN = tilesN >= threads || tilesN >= tilesM;
+    threads = std::min(threads, splitN ? tilesN : tilesM);
+    // A small op(A) that every column block would repack (convolution weights) is packed once, and
+    // the column blocks shrink so that each packed block of B is used while it is still in L2.
+    if (splitN && (int64_t)plan.mPad * k <= kWholeAFloats && n > plan.nc * threads) {
+        float *wholeA = scratch(2, (size_t)plan.mPad * k);
+        if (!wholeA) return ag_fail(AG_ERR_OUT_OF_MEMORY, "gemm: %lld bytes for A", (long long)plan.mPad * k * 4);
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
+        for (int block = 0; block < kBlocks; ++block) {
+            const int p0 = block * plan.kc;
+            a.pack(wholeA + (int64_t)p0 * plan.mPad, 0, m, p0, std::min(plan.kc, k - p0), kernel.mr);
+        }
+        plan.wholeA = wholeA;
+        static const int tuneB = getenv("TUNE_B") ? atoi(getenv("TUNE_B")) : 65536;
+        plan.nc = std::max(kernel.nr, tuneB / plan.kc / kernel.nr * kernel.nr);
+    }
+    const size_t packedA = plan.wholeA ? 0 : (size_t)std::min(plan.mc, plan.mPad) * plan.kc;
+    const size_t packedB = (size_t)std::min(plan.nc, tilesN * kernel.nr) * plan.kc;
+    bool outOfMemory = false;
+#pragma omp parallel num_threads(threads) if (threads > 1) reduction(|| : outOfMemory)
+    {
+        const int parts = omp_get_num_threads(), t = omp_get_thread_num();
+        float *bufA = scratch(0, packedA), *bufB = scratch(1, packedB);
+        if ((packedA && !bufA) || !bufB) {
+            outOfMemory = true;
+        } else {
+            const int tiles = splitN ? tilesN : tilesM, first = (int)((int64_t)tiles * t / parts),
+                      last = (int)((int64_t)tiles * (t + 1) / parts);
+            Strip s = {0, m, 0, n};
+            if (splitN) {
+                s.n0 = first * kernel.nr;
+                s.n1 = std::min(n, last * kernel.nr);
+            } else {
+                s.m0 = first * kernel.mr;
+                s.m1 = std::min(m, last * kernel.mr);
+            }
+            if (first < last) runStrip(kernel, plan, s, k, alpha, a, b, beta, c, bufA, bufB);
+        }
+    }
+    if (outOfMemory)
+        return ag_fail(AG_ERR_OUT_OF_MEMORY, "gemm: packing buffers of %zu bytes", (packedA + packedB) * sizeof(float));
+    return AG_OK;
+}
+
+void MatrixA::pack(float *dst, int i0, int mc, int p0, int kc, int mr) const {
+    for (int r = 0; r < mc; r += mr, dst += (int64_t)mr * kc) {
+        const int rows = std::min(mr, mc - r);
+        if (trans_) {
+            for (int p = 0; p < kc; ++p) {
+                const float *src = a_ + (int64_t)(p0 + p) * lda_ + i0 + r;
+                for (int i = 0; i < mr; ++i) dst[p * mr + i] = i < rows ? src[i] : 0.0f;
+            }
+        } else {
+            for (int i = 0; i < mr; ++i) {
+                const float *src = a_ + (int64_t)(i0 + r + i) * lda_ + p0;
+                if (i < rows)
+                    for (int p = 0; p < kc; ++p) dst[p * mr + i] = src[p];
+                else
+                    for (int p = 0; p < kc; ++p) dst[p * mr + i] = 0.0f;
+            }
+        }
+    }
+}
+
+void MatrixB::pack(float *dst, int p0, int kc, int j0, int nc, int nr) const {
+    for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
+        const int cols = std::min(nr, nc - r);
+        if (trans_) {
+            for (int j = 0; j < nr; ++j) {
+                const float *src = b_ + (int64_t)(j0 + r + j) * ldb_ + p0;
+                if (j < cols)
+                    for (int p = 0; p < kc; ++p) dst[p * nr + j] = src[p];
+                else
+                    for (int p = 0; p < kc; ++p) dst[p * nr + j] = 0.0f;
+            }
+        } else {
+            for (int p = 0; p < kc; ++p) {
+                const float *src = b_ + (int64_t)(p0 + p) * ldb_ + j0 + r;
+                std::memcpy(dst + p * nr, src, cols * sizeof(float));
+                std::fill(dst + p * nr + cols, dst + (p + 1) * nr, 0.0f);
+            }
+        }
+    }
+}
+
+void BatchMatrixB::pack(float *dst, int p0, int kc, int j0, int nc, int nr) const {
+    for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
+        // the panel's columns as runs inside one group: run s covers columns start[s] .. start[s+1]
+        int start[kMaxTile / 8 + 1], runs = 0;
+        const float *src[kMaxTile / 8];
+        const int cols = std::min(nr, nc - r);
+        for (int jj = 0; jj < cols; ++runs) {
+            const int j = j0 + r + jj, group = j / groupCols_, column = j % groupCols_;
+            start[runs] = jj;
+            src[runs] = b_ + group * groupStride_ + column;
+            jj += std::min(cols - jj, groupCols_ - column);
+        }
+        start[runs] = cols;
+        for (int p = 0; p < kc; ++p) {
+            float *out = dst + p * nr;
+            for (int run = 0; run < runs; ++run)
+                std::memcpy(out + start[run], src[run] + (int64_t)(p0 + p) * ldb_,
+                            (start[run + 1] - start[run]) * sizeof(float));
+            std::fill(out + cols, out + nr, 0.0f);
+        }
+    }
+}
+
+ag_status gemm(bool transA, bool transB, int m, int n, int k, float alpha, const float *a, int64_t lda,
+               const float *b, int64_t ldb, float beta, float *c, int64_t ldc) {
+    const MatrixA opA(transA, a, lda);
+    const MatrixB opB(transB, b, ldb);
+    return gemm(m, n, k, alpha, opA, opB, beta, GemmC{c, ldc, n, 0, nullptr});
+}
+
+void transposeBatch(const float *x, float *y, int batch, int rows, int cols) {
+    constexpr int kBlock = 16;
+    const bool vectorized = __builtin_cpu_supports("avx512f");
+    const int rowBlocks = (rows + kBlock - 1) / kBlock;
+#pragma omp parallel for collapse(2) schedule(static) if ((int64_t)batch * rows * cols >= 65536)
+    for (int image = 0; image < batch; ++image)
+        for (int rb = 0; rb < rowBlocks; ++rb) {
+            const float *src = x + (int64_t)image * rows * cols;
+            float *dst = y + (int64_t)image * rows * cols;
+            const int r0 = rb * kBlock, r1 = std::min(rows, r0 + kBlock);
+            for (int c0 = 0; c0 < cols; c0 += kBlock) {
+                const int c1 = std::min(cols, c0 + kBlock);
+                if (vectorized && r1 - r0 == kBlock && c1 - c0 == kBlock) {
+                    transpose16x16Avx512(src + (int64_t)r0 * cols + c0, cols, dst + (int64_t)c0 * rows + r0, rows);
+                    continue;
+                }
+                for (int r = r0; r < r1; ++r)
+                    for (int col = c0; col < c1; ++col) dst[(int64_t)col * rows + r] = src[(int64_t)r * cols + col];
+            }
+        }
+}
+
+} // namespace ag::cpu
+
+// c (m,n) = alpha * op(a) op(b) + beta * c; a (m,k) or (k,m), b (k,n) or (n,k), all row-major
+extern "C" ag_status ag_cpu_gemm(int transA, int transB, int m, int n, int k, float alpha, const float *a, int lda,
+                                 const float *b, int ldb, float beta, float *c, int ldc) {
+    AG_REQUIRE_POSITIVE(m);
+    AG_REQUIRE_POSITIVE(n);
+    AG_REQUIRE(k >= 0, "%s: k = %d must be >= 0", __func__, k);
+    AG_REQUIRE_PTR(c);
+    if (k > 0) {
+        AG_REQUIRE_PTR(a);
+        AG_REQUIRE_PTR(b);
+    }
+    const int widthA = std::max(1, transA ? m : k), widthB = std::max(1, transB ? k : n);
+    AG_REQUIRE(lda >= widthA, "%s: lda = %d must be >= %d", __func__, lda, widthA);
+    AG_REQUIRE(ldb >= widthB, "%s: ldb = %d must be >= %d", __func__, ldb, widthB);
+    AG_REQUIRE(ldc >= n, "%s: ldc = %d must be >= n = %d", __func__, ldc, n);
+    return ag::cpu::gemm(transA != 0, transB != 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
