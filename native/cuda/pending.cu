@@ -26,53 +26,6 @@ extern "C" ag_status ag_cuda_tanh_backward(float *dx, const float *dy, const flo
     return pending(__func__);
 }
 
-// ---- GEMM and linear ---------------------------------------------------------------------
-
-extern "C" ag_status ag_cuda_gemm(int transA, int transB, int m, int n, int k, float alpha, const float *a, int lda,
-                                  const float *b, int ldb, float beta, float *c, int ldc) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_linear_forward(const float *x, const float *weight, const float *bias, float *y, int n,
-                                            int in, int out) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_linear_backward_data(const float *dy, const float *weight, float *dx, int n, int in,
-                                                  int out) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_linear_backward_weight(const float *x, const float *dy, float *weightGrad,
-                                                    float *biasGrad, int n, int in, int out) {
-    return pending(__func__);
-}
-
-// ---- conv2d and conv_transpose2d ---------------------------------------------------------
-
-extern "C" ag_status ag_cuda_conv2d_forward(const float *x, const float *weight, const float *bias, float *y, int n,
-                                            int c, int h, int w, int k, int kernel, int pad) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_conv2d_backward_data(const float *dy, const float *weight, float *dx, int n, int c,
-                                                  int h, int w, int k, int kernel, int pad) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_conv2d_backward_weight(const float *x, const float *dy, float *weightGrad,
-                                                    float *biasGrad, int n, int c, int h, int w, int k, int kernel,
-                                                    int pad) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_conv_transpose2d_forward(const float *x, const float *weight, const float *bias,
-                                                      float *y, int n, int c, int h, int w, int k) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_conv_transpose2d_backward_data(const float *dy, const float *weight, float *dx, int n,
-                                                            int c, int h, int w, int k) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_conv_transpose2d_backward_weight(const float *x, const float *dy, float *weightGrad,
-                                                              float *biasGrad, int n, int c, int h, int w, int k) {
-    return pending(__func__);
-}
-
 // ---- upsample ----------------------------------------------------------------------------
 
 extern "C" ag_status ag_cuda_upsample_forward(const float *x, float *y, int n, int c, int h, int w, int outH,

@@ -68,6 +68,10 @@ ag_status ag_cuda_device_info(char *name /* host */, int nameCapacity, int *majo
                               int *minor /* host */);
 /* Free and total device memory in bytes. */
 ag_status ag_cuda_mem_info(int64_t *freeBytes /* host */, int64_t *totalBytes /* host */);
+/* TF32 tensor cores for gemm, linear and the convolutions: enabled != 0 (the default, as PyTorch
+ * does for cuDNN convolutions: 10-bit mantissa operands, FP32 accumulation) or 0 for strict FP32
+ * (parity tests). Process-wide; applies to the calls queued after it; needs no ag_cuda_init. */
+ag_status ag_cuda_set_tf32(int enabled);
 
 /* ---- memory and copies ------------------------------------------------------------------ */
 

@@ -28,6 +28,7 @@ public final class AgCuda {
     public static native int ag_cuda_init(int device);
     public static native int ag_cuda_device_info(@Cast("char*") byte[] name, int nameCapacity, int[] major, int[] minor);
     public static native int ag_cuda_mem_info(@Cast("int64_t*") long[] freeBytes, @Cast("int64_t*") long[] totalBytes);
+    public static native int ag_cuda_set_tf32(int enabled);
     public static native int ag_cuda_alloc(long bytes, @Cast("int64_t*") long[] address);
     public static native int ag_cuda_free(long address);
     @CriticalRegion public static native int ag_cuda_upload(@Cast("float*") long dst, float[] host, long n);

@@ -91,6 +91,18 @@ public final class CudaBackend extends Backend {
         return new long[] {free[0], total[0]};
     }
 
+    /**
+     * Tensor cores in TF32 for gemm, linear and the convolutions ({@code true}, the default, as PyTorch
+     * does for cuDNN convolutions) or strict FP32 ({@code false}, for parity tests against the CPU).
+     * Process-wide; applies to the ops queued after the call.
+     */
+    public void setTf32(boolean enabled) {
+        int status = AgCuda.ag_cuda_set_tf32(enabled ? 1 : 0);
+        if (status != 0) {
+            throw new NativeException(status, "cuda set tf32", AgCuda.ag_last_error());
+        }
+    }
+
     @Override
     protected String lastError() {
         return AgCuda.ag_last_error();
