@@ -25,7 +25,7 @@ struct ImageColumns {
     static constexpr bool kAlongK = false;
     const float *src;
     int channels, hs, ws, ho, wo, kernel, pad;
-    __device__ float operator()(int n, int k) const {
+    __host__ __device__ float operator()(int n, int k) const {
         const int size = kKernel ? kKernel : kernel, taps = size * size;
         const int plane = ho * wo, image = n / plane, pixel = n - image * plane;
         const int oh = pixel / wo, ow = pixel - oh * wo;
@@ -42,7 +42,7 @@ struct FlippedWeights {
     static constexpr bool kAlongK = kKernel != 1;  // 1x1: consecutive rows are adjacent
     const float *weight;
     int c, kernel;
-    __device__ float operator()(int row, int k) const {
+    __host__ __device__ float operator()(int row, int k) const {
         const int size = kKernel ? kKernel : kernel, taps = size * size;
         const int out = k / taps, tap = k - out * taps;
         return weight[((int64_t)out * c + row) * taps + (taps - 1 - tap)];
@@ -56,7 +56,7 @@ struct Patches {
     static constexpr bool kAlongK = true;
     const float *x;
     int c, h, w, p, q, kernel, pad;
-    __device__ float operator()(int row, int k) const {
+    __host__ __device__ float operator()(int row, int k) const {
         const int size = kKernel ? kKernel : kernel, taps = size * size;
         const int plane = p * q, image = k / plane, pixel = k - image * plane;
         const int oh = pixel / q, ow = pixel - oh * q;

@@ -15,7 +15,7 @@ struct ChannelRows {
     static constexpr bool kAlongK = true;
     const float *src;
     int channels, plane;
-    __device__ float operator()(int row, int k) const {
+    __host__ __device__ float operator()(int row, int k) const {
         const int image = k / plane, pixel = k - image * plane;
         return src[((int64_t)image * channels + row) * plane + pixel];
     }
@@ -27,7 +27,7 @@ struct ImageStore {
     float *dst;
     int channels, plane;
     const float *bias;
-    __device__ void operator()(int m, int n, float value, int) const {
+    __host__ __device__ void operator()(int m, int n, float value, int) const {
         const int image = n / plane, pixel = n - image * plane;
         dst[((int64_t)image * channels + m) * plane + pixel] = bias ? value + bias[m] : value;
     }
@@ -40,7 +40,7 @@ struct SplitStore {
     int64_t count;
     int N;
     bool accumulate;
-    __device__ void operator()(int m, int n, float value, int z) const {
+    __host__ __device__ void operator()(int m, int n, float value, int z) const {
         float *e = out + z * count + (int64_t)m * N + n;
         *e = accumulate ? *e + value : value;
     }

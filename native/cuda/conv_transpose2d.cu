@@ -17,7 +17,7 @@ namespace {
 using namespace ag::cuda::tile;
 
 // Offset in dy or y (n, k, 2h, 2w) of tap row (o, a, b) = row at input pixel column (image, i, j).
-__device__ __forceinline__ int64_t tapOffset(int row, int column, int k, int h, int w) {
+__host__ __device__ __forceinline__ int64_t tapOffset(int row, int column, int k, int h, int w) {
     const int plane = h * w, image = column / plane, pixel = column - image * plane;
     const int i = pixel / w, j = pixel - i * w, o = row >> 2, a = (row >> 1) & 1, b = row & 1;
     return (((int64_t)image * k + o) * ag_deconv2x2_out_size(h) + ag_deconv2x2_target(i, a)) *
@@ -29,7 +29,7 @@ struct ImagePixels {
     static constexpr bool kAlongK = false;
     const float *x;
     int c, plane;
-    __device__ float operator()(int n, int k) const {
+    __host__ __device__ float operator()(int n, int k) const {
         const int image = n / plane, pixel = n - image * plane;
         return x[((int64_t)image * c + k) * plane + pixel];
     }
@@ -40,7 +40,7 @@ struct TapColumns {
     static constexpr bool kAlongK = false;
     const float *dy;
     int k, h, w;
-    __device__ float operator()(int n, int depth) const { return dy[tapOffset(depth, n, k, h, w)]; }
+    __host__ __device__ float operator()(int n, int depth) const { return dy[tapOffset(depth, n, k, h, w)]; }
 };
 
 // backward_weight's B: row (o, a, b) of the gradient, depth (image, i, j) = dy[image][o][2i+a][2j+b]
@@ -48,7 +48,7 @@ struct TapRows {
     static constexpr bool kAlongK = true;
     const float *dy;
     int k, h, w;
-    __device__ float operator()(int row, int depth) const { return dy[tapOffset(row, depth, k, h, w)]; }
+    __host__ __device__ float operator()(int row, int depth) const { return dy[tapOffset(row, depth, k, h, w)]; }
 };
 
 // forward's epilogue: C (row (o, a, b), column (image, i, j)) -> y[image][o][2i+a][2j+b] + bias[o]
@@ -56,7 +56,7 @@ struct TapStore {
     float *y;
     int k, h, w;
     const float *bias;
-    __device__ void operator()(int m, int n, float value, int) const {
+    __host__ __device__ void operator()(int m, int n, float value, int) const {
         y[tapOffset(m, n, k, h, w)] = bias ? value + bias[m >> 2] : value;
     }
 };

@@ -20,7 +20,7 @@ struct GemmStore {
     int64_t ldc;
     float alpha, beta;
     const float *colBias;
-    __device__ void operator()(int m, int n, float value, int) const {
+    __host__ __device__ void operator()(int m, int n, float value, int) const {
         float *out = c + (int64_t)m * ldc + n;
         float result = alpha * value;
         if (beta != 0.0f) result += beta * *out;

@@ -44,7 +44,7 @@ struct Shared {
 // An operand whose consecutive k are adjacent in memory (kAlongK) gives consecutive threads
 // consecutive k; otherwise consecutive rows. Either way a warp reads contiguous global memory.
 template <bool kAlongK>
-__device__ __forceinline__ void slot(int thread, int i, int &k, int &row) {
+__host__ __device__ __forceinline__ void slot(int thread, int i, int &k, int &row) {
     const int index = thread + i * kThreads;
     if (kAlongK) {
         k = index % kTileK;
@@ -208,7 +208,7 @@ struct MatrixOperand {
     static constexpr bool kAlongK = !kTrans;
     const float *p;
     int64_t ld;
-    __device__ float operator()(int row, int k) const {
+    __host__ __device__ float operator()(int row, int k) const {
         return kTrans ? p[(int64_t)k * ld + row] : p[(int64_t)row * ld + k];
     }
 };
