@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ApiPairsTest {
-    /** The ag_cuda_* functions that ask about the GPU itself and so have no CPU twin. */
+    /** The ag_cuda_* functions that ask about or configure the GPU itself and so have no CPU twin. */
     private static final Set<String> CUDA_ONLY = Set.of("ag_cuda_device_count", "ag_cuda_init", "ag_cuda_device_info",
             "ag_cuda_mem_info", "ag_cuda_set_tf32");
     /** A declaration: return type, name, parameter list. */
