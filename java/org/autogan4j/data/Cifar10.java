@@ -39,12 +39,16 @@ public final class Cifar10 {
                 ? List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
                         "data_batch_5.bin")
                 : List.of("test_batch.bin");
+        long fileBytes = (long) recordsPerFile * RECORD_BYTES;
+        for (String name : names) {
+            checkSize(folder.resolve(name), fileBytes, recordsPerFile);
+        }
         int count = names.size() * recordsPerFile;
         byte[] pixels = new byte[count * IMAGE_BYTES];
         int[] labels = new int[count];
         for (int f = 0; f < names.size(); f++) {
             Path file = folder.resolve(names.get(f));
-            byte[] bytes = readExactly(file, (long) recordsPerFile * RECORD_BYTES, recordsPerFile);
+            byte[] bytes = Files.readAllBytes(file);
             for (int r = 0; r < recordsPerFile; r++) {
                 int i = f * recordsPerFile + r;
                 labels[i] = bytes[r * RECORD_BYTES] & 0xFF;
@@ -60,7 +64,7 @@ public final class Cifar10 {
                 pixels, labels);
     }
 
-    private static byte[] readExactly(Path file, long expected, int records) throws IOException {
+    private static void checkSize(Path file, long expected, int records) throws IOException {
         long size;
         try {
             size = Files.size(file);
@@ -72,6 +76,5 @@ public final class Cifar10 {
                     + " records of " + RECORD_BYTES + " bytes: 1 label + 3072 pixels); it is truncated or not "
                     + "the CIFAR-10 binary version (the python version is a pickle); " + HOW_TO_GET);
         }
-        return Files.readAllBytes(file);
     }
 }

@@ -22,6 +22,7 @@ public final class Stl10 {
 
     private static final int FILE_SIZE = 96;
     private static final int IMAGE_BYTES = CHANNELS * FILE_SIZE * FILE_SIZE;
+    private static final String IMAGES = " images of 3x96x96 bytes";
     private static final String HOW_TO_GET = "download stl10_binary.tar.gz from "
             + "http://ai.stanford.edu/~acoates/stl10/stl10_binary.tar.gz and unpack it (tar xzf) so that the folder "
             + "stl10_binary holds train_X.bin, train_y.bin and unlabeled_X.bin";
@@ -36,11 +37,13 @@ public final class Stl10 {
 
     /** As {@link #load(Path)} with other image counts (tests use tiny files). */
     static Dataset load(Path folder, int trainImages, int unlabeledImages) throws IOException {
+        Path labelFile = folder.resolve("train_y.bin");
+        byte[] trainLabels = readAll(labelFile, trainImages, "label bytes (1..10)");
+        checkSize(folder.resolve("train_X.bin"), (long) trainImages * IMAGE_BYTES, trainImages + IMAGES);
+        checkSize(folder.resolve("unlabeled_X.bin"), (long) unlabeledImages * IMAGE_BYTES, unlabeledImages + IMAGES);
         int count = trainImages + unlabeledImages;
         byte[] pixels = new byte[count * CHANNELS * SIZE * SIZE];
         int[] labels = new int[count];
-        Path labelFile = folder.resolve("train_y.bin");
-        byte[] trainLabels = readAll(labelFile, trainImages, "label bytes (1..10)");
         for (int i = 0; i < trainImages; i++) {
             labels[i] = (trainLabels[i] & 0xFF) - 1;
             if (labels[i] < 0 || labels[i] > 9) {
@@ -57,7 +60,7 @@ public final class Stl10 {
     }
 
     private static void readImages(Path file, int images, byte[] pixels, int firstIndex) throws IOException {
-        checkSize(file, (long) images * IMAGE_BYTES, images + " images of 3x96x96 bytes");
+        checkSize(file, (long) images * IMAGE_BYTES, images + IMAGES);
         byte[] record = new byte[IMAGE_BYTES];
         byte[] rowMajor = new byte[FILE_SIZE * FILE_SIZE];
         int planeOut = SIZE * SIZE;
