@@ -1,6 +1,7 @@
 // Checkpoints: tensors and sidecar round trip (the .json file and the copy inside the safetensors
 // metadata agree), and atomicity: a write that fails midway leaves the previous checkpoint intact
-// and no temporary file, and a temporary file left by a killed writer replaces nothing.
+// and no temporary file, a temporary file left by a killed writer replaces nothing, and a stale
+// .json sidecar cannot contradict the tensors.
 package org.autogan4j.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -109,6 +110,9 @@ class CheckpointTest {
             assertArrayEquals(new float[] {9f, 10f}, weight(file));
             assertEquals(2L, Checkpoint.readSidecar(file).get("step"));
             assertTrue(Files.exists(leftover), "a stray temporary file is left alone, never renamed");
+            Files.writeString(dir.resolve("ckpt.json"), Json.write(sidecar(1)));
+            assertEquals(2L, Checkpoint.readSidecar(file).get("step"),
+                    "a stale .json (kill between the two renames) does not change what the checkpoint says");
         }
     }
 
