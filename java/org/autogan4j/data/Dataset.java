@@ -21,8 +21,11 @@ public final class Dataset {
     private final byte[] pixels;
     private final int[] labels;
 
-    /** pixels (N, C, H, W) uint8 row-major with N = labels.length; both are kept, not copied. */
-    Dataset(String name, int channels, int height, int width, byte[] pixels, int[] labels) {
+    /**
+     * A dataset of N = labels.length images from their uint8 pixels (N, C, H, W) row-major; both
+     * arrays are kept, not copied (synthetic data for tests, or images from another source).
+     */
+    public Dataset(String name, int channels, int height, int width, byte[] pixels, int[] labels) {
         long expected = (long) labels.length * channels * height * width;
         if (labels.length == 0 || pixels.length != expected) {
             throw new IllegalArgumentException(name + ": " + pixels.length + " pixels for " + labels.length
