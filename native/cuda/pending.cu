@@ -14,17 +14,6 @@ ag_status pending(const char *function) {
 
 // ---- elementwise and BLAS-1 (elementwise.cu holds fill) -----------------------------------
 
-extern "C" ag_status ag_cuda_axpy(float *y, const float *x, int64_t n, float alpha) { return pending(__func__); }
-extern "C" ag_status ag_cuda_add(float *y, const float *a, const float *b, int64_t n) { return pending(__func__); }
-extern "C" ag_status ag_cuda_scale(float *y, int64_t n, float alpha) { return pending(__func__); }
-extern "C" ag_status ag_cuda_relu_forward(float *y, const float *x, int64_t n) { return pending(__func__); }
-extern "C" ag_status ag_cuda_relu_backward(float *dx, const float *dy, const float *y, int64_t n) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_tanh_forward(float *y, const float *x, int64_t n) { return pending(__func__); }
-extern "C" ag_status ag_cuda_tanh_backward(float *dx, const float *dy, const float *y, int64_t n) {
-    return pending(__func__);
-}
 
 // ---- GEMM and linear ---------------------------------------------------------------------
 
@@ -150,10 +139,3 @@ extern "C" ag_status ag_cuda_spectral_norm_backward(const float *weight, const f
 
 // ---- optimizers --------------------------------------------------------------------------
 
-extern "C" ag_status ag_cuda_adam_step(float *param, const float *grad, float *m, float *v, int64_t n, float lr,
-                                       float beta1, float beta2, float eps, int step) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_ema_update(float *avg, const float *x, int64_t n, float decay) {
-    return pending(__func__);
-}
