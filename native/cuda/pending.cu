@@ -103,27 +103,9 @@ extern "C" ag_status ag_cuda_instance_norm2d_backward(const float *x, const floa
 
 // ---- pooling and reductions --------------------------------------------------------------
 
-extern "C" ag_status ag_cuda_avg_pool2d_forward(const float *x, float *y, int n, int c, int h, int w) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_avg_pool2d_backward(const float *dy, float *dx, int n, int c, int h, int w) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_sum_hw_forward(const float *x, float *y, int n, int c, int h, int w) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_sum_hw_backward(const float *dy, float *dx, int n, int c, int h, int w) {
-    return pending(__func__);
-}
 
 // ---- hinge loss --------------------------------------------------------------------------
 
-extern "C" ag_status ag_cuda_hinge_loss_forward(const float *x, float *loss, int n, int kind) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_hinge_loss_backward(const float *x, float *dx, int n, int kind) {
-    return pending(__func__);
-}
 
 // ---- spectral norm -----------------------------------------------------------------------
 

@@ -120,6 +120,21 @@ __device__ __forceinline__ T blockAllReduce(T v, Merge merge, T identity, T *sha
     return result;
 }
 
+// Plane-per-group kernels use kGroup threads per plane: one warp (kGroup == 32), or the whole
+// block (blockDim.x == kGroup). The group's values combined; rank 0 holds the result.
+template <int kGroup, class T, class Merge>
+__device__ __forceinline__ T groupReduce(T v, Merge merge, T identity, T *shared) {
+    if constexpr (kGroup == kWarp) return warpReduce(v, merge);
+    else return blockReduce(v, merge, identity, shared);
+}
+
+// The same, with the result handed to every thread of the group.
+template <int kGroup, class T, class Merge>
+__device__ __forceinline__ T groupAllReduce(T v, Merge merge, T identity, T *shared) {
+    if constexpr (kGroup == kWarp) return warpAllReduce(v, merge);
+    else return blockAllReduce(v, merge, identity, shared);
+}
+
 }  // namespace ag::cuda
 
 #endif

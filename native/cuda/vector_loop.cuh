@@ -30,6 +30,13 @@ __device__ __forceinline__ void forEachElement(int64_t n, bool vector, Quad quad
     for (int64_t i = 4 * quads + first; i < n; i += stride) single(i);
 }
 
+// Grid-stride: f(i) for every i in [0, n); for loops whose items are not single floats.
+template <class F>
+__device__ __forceinline__ void forEachIndex(int64_t n, F f) {
+    const int64_t stride = (int64_t)gridDim.x * blockDim.x;
+    for (int64_t i = (int64_t)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) f(i);
+}
+
 // Quad q of p (floats 4q .. 4q+3); p must be 16-byte aligned.
 __device__ __forceinline__ float4 load4(const float *p, int64_t q) { return reinterpret_cast<const float4 *>(p)[q]; }
 __device__ __forceinline__ void store4(float *p, int64_t q, float4 value) { reinterpret_cast<float4 *>(p)[q] = value; }
