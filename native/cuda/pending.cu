@@ -91,15 +91,6 @@ extern "C" ag_status ag_cuda_batch_norm2d_backward(const float *x, const float *
                                                    float *gammaGrad, float *betaGrad, int n, int c, int h, int w) {
     return pending(__func__);
 }
-extern "C" ag_status ag_cuda_instance_norm2d_forward(const float *x, float *y, float *saveMean, float *saveInvStd,
-                                                     int n, int c, int h, int w, float eps) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_instance_norm2d_backward(const float *x, const float *dy, const float *saveMean,
-                                                      const float *saveInvStd, float *dx, int n, int c, int h,
-                                                      int w) {
-    return pending(__func__);
-}
 
 // ---- pooling and reductions --------------------------------------------------------------
 

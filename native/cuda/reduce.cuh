@@ -57,6 +57,12 @@ struct WelfordAccumulator {
     __device__ __forceinline__ Welford state() const { return Welford{(double)count, (double)mean, (double)m2}; }
 };
 
+// The backward sums of the normalization twins, in double: sums.x += dy, sums.y += (x - mean) dy.
+__device__ __forceinline__ void addGradTerms(double2 &sums, float x, float dy, float mean) {
+    sums.x += (double)dy;
+    sums.y += ((double)x - (double)mean) * (double)dy;
+}
+
 // Plain sums, of one double or of a pair.
 struct SumMerge {
     __device__ __forceinline__ double operator()(double a, double b) const { return a + b; }
@@ -120,8 +126,18 @@ __device__ __forceinline__ T blockAllReduce(T v, Merge merge, T identity, T *sha
     return result;
 }
 
-// Plane-per-group kernels use kGroup threads per plane: one warp (kGroup == 32), or the whole
-// block (blockDim.x == kGroup). The group's values combined; rank 0 holds the result.
+// Plane-per-group kernels (sum_hw, instance_norm2d) use kGroup threads per plane: one warp
+// (kGroup == 32) in blocks of kThreads, or for planes of kLargePlane floats or more the whole
+// block (kGroup == kThreads).
+constexpr int64_t kLargePlane = 4096;
+
+// Blocks of kThreads for `planes` planes of kGroup threads each.
+inline unsigned int planeBlocks(int64_t planes, int group) {
+    const int64_t perBlock = kThreads / group;
+    return (unsigned int)((planes + perBlock - 1) / perBlock);
+}
+
+// The group's values combined; rank 0 holds the result.
 template <int kGroup, class T, class Merge>
 __device__ __forceinline__ T groupReduce(T v, Merge merge, T identity, T *shared) {
     if constexpr (kGroup == kWarp) return warpReduce(v, merge);

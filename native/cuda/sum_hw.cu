@@ -1,7 +1,7 @@
 // CUDA twin of native/cpu/sum_hw.cpp, the discriminator head's sum over H and W: one warp per
-// (n,c) plane (a whole block for planes of kLargePlane floats or more), each thread summing its
-// strided share in double, then a fixed-order shuffle tree (reduce.cuh): no atomics, the same
-// result on every run. The backward broadcasts dy over each plane with float4 stores.
+// (n,c) plane (a whole block for large planes), each thread summing its strided share in double,
+// then a fixed-order shuffle tree (reduce.cuh): no atomics, the same result on every run.
+// The backward broadcasts dy over each plane with float4 stores.
 #include "common.cuh"
 #include "reduce.cuh"
 #include "vector_loop.cuh"
@@ -11,13 +11,11 @@ using ag::cuda::elementGrid;
 using ag::cuda::forEachElement;
 using ag::cuda::kThreads;
 using ag::cuda::kWarp;
+using ag::cuda::planeBlocks;
 using ag::cuda::quotient;
 using ag::cuda::store4;
 
 namespace {
-
-// Planes this large get a whole block instead of one warp.
-constexpr int64_t kLargePlane = 4096;
 
 ag_status checkShape(const char *function, int n, int c, int h, int w) {
     AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
@@ -68,13 +66,10 @@ extern "C" ag_status ag_cuda_sum_hw_forward(const float *x, float *y, int n, int
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
     const bool vector = hw % 4 == 0 && aligned16(x);
     cudaStream_t stream = ag::cuda::context().stream;
-    if (hw >= kLargePlane) {
-        sumHwForwardKernel<kThreads><<<(unsigned int)planes, kThreads, 0, stream>>>(x, y, planes, hw, vector);
-    } else {
-        constexpr int kPlanesPerBlock = kThreads / kWarp;
-        const unsigned int blocks = (unsigned int)((planes + kPlanesPerBlock - 1) / kPlanesPerBlock);
-        sumHwForwardKernel<kWarp><<<blocks, kThreads, 0, stream>>>(x, y, planes, hw, vector);
-    }
+    if (hw >= ag::cuda::kLargePlane)
+        sumHwForwardKernel<kThreads><<<planeBlocks(planes, kThreads), kThreads, 0, stream>>>(x, y, planes, hw, vector);
+    else
+        sumHwForwardKernel<kWarp><<<planeBlocks(planes, kWarp), kThreads, 0, stream>>>(x, y, planes, hw, vector);
     AG_CUDA_LAUNCH_CHECK();
     return AG_OK;
 }
