@@ -75,22 +75,6 @@ extern "C" ag_status ag_cuda_upsample_backward(const float *dy, float *dx, int n
 
 // ---- batch_norm2d and instance_norm2d ----------------------------------------------------
 
-extern "C" ag_status ag_cuda_batch_norm2d_forward_train(const float *x, const float *gamma, const float *beta,
-                                                        float *y, float *saveMean, float *saveInvStd,
-                                                        float *runningMean, float *runningVar, int n, int c, int h,
-                                                        int w, float eps, float momentum) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_batch_norm2d_forward_eval(const float *x, const float *gamma, const float *beta,
-                                                       const float *runningMean, const float *runningVar, float *y,
-                                                       int n, int c, int h, int w, float eps) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_batch_norm2d_backward(const float *x, const float *dy, const float *gamma,
-                                                   const float *saveMean, const float *saveInvStd, float *dx,
-                                                   float *gammaGrad, float *betaGrad, int n, int c, int h, int w) {
-    return pending(__func__);
-}
 
 // ---- pooling and reductions --------------------------------------------------------------
 
