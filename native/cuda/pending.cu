@@ -64,14 +64,6 @@ extern "C" ag_status ag_cuda_conv_transpose2d_backward_weight(const float *x, co
 
 // ---- upsample ----------------------------------------------------------------------------
 
-extern "C" ag_status ag_cuda_upsample_forward(const float *x, float *y, int n, int c, int h, int w, int outH,
-                                              int outW, int mode) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_upsample_backward(const float *dy, float *dx, int n, int c, int h, int w, int outH,
-                                               int outW, int mode) {
-    return pending(__func__);
-}
 
 // ---- batch_norm2d and instance_norm2d ----------------------------------------------------
 
