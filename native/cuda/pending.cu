@@ -12,9 +12,6 @@ ag_status pending(const char *function) {
 
 }  // namespace
 
-// ---- elementwise and BLAS-1 (elementwise.cu holds fill) -----------------------------------
-
-
 // ---- GEMM and linear ---------------------------------------------------------------------
 
 extern "C" ag_status ag_cuda_gemm(int transA, int transB, int m, int n, int k, float alpha, const float *a, int lda,
@@ -61,30 +58,3 @@ extern "C" ag_status ag_cuda_conv_transpose2d_backward_weight(const float *x, co
                                                               float *biasGrad, int n, int c, int h, int w, int k) {
     return pending(__func__);
 }
-
-// ---- upsample ----------------------------------------------------------------------------
-
-
-// ---- batch_norm2d and instance_norm2d ----------------------------------------------------
-
-
-// ---- pooling and reductions --------------------------------------------------------------
-
-
-// ---- hinge loss --------------------------------------------------------------------------
-
-
-// ---- spectral norm -----------------------------------------------------------------------
-
-extern "C" ag_status ag_cuda_spectral_norm_forward(const float *weight, float *u, float *v, float *weightSn,
-                                                   float *sigma, int rows, int cols, int update, float eps) {
-    return pending(__func__);
-}
-extern "C" ag_status ag_cuda_spectral_norm_backward(const float *weight, const float *u, const float *v,
-                                                    const float *sigma, const float *weightSnGrad,
-                                                    float *weightGrad, int rows, int cols) {
-    return pending(__func__);
-}
-
-// ---- optimizers --------------------------------------------------------------------------
-
