@@ -81,7 +81,7 @@ __global__ void statsKernel(const float *x, Welford *partials, int n, int c, int
 __global__ void statsFinishKernel(const Welford *partials, int splits, int c, int64_t m, float eps, float momentum,
                                   const float *gamma, const float *beta, float *saveMean, float *saveInvStd,
                                   float *runningMean, float *runningVar, float2 *scaleShift) {
-    const int channel = blockIdx.x * blockDim.x + threadIdx.x;
+    const int64_t channel = (int64_t)blockIdx.x * blockDim.x + threadIdx.x;
     if (channel >= c) return;
     const Welford *slices = partials + (int64_t)channel * splits;
     Welford total = slices[0];
@@ -102,7 +102,7 @@ __global__ void statsFinishKernel(const Welford *partials, int splits, int c, in
 // gamma, beta, runningMean, runningVar (c) -> scaleShift (c), evaluation mode
 __global__ void evalPrepareKernel(const float *gamma, const float *beta, const float *runningMean,
                                   const float *runningVar, int c, float eps, float2 *scaleShift) {
-    const int channel = blockIdx.x * blockDim.x + threadIdx.x;
+    const int64_t channel = (int64_t)blockIdx.x * blockDim.x + threadIdx.x;
     if (channel >= c) return;
     float scale, shift;
     ag_norm_affine(runningMean[channel], ag_norm_running_inv_std(runningVar[channel], eps), gamma[channel],
@@ -150,7 +150,7 @@ __global__ void gradSumsKernel(const float *x, const float *dy, const float *sav
 __global__ void gradFinishKernel(const double2 *partials, int splits, int c, int64_t m, const float *gamma,
                                  const float *saveMean, const float *saveInvStd, float *gammaGrad, float *betaGrad,
                                  ag_norm_grad_terms *terms) {
-    const int channel = blockIdx.x * blockDim.x + threadIdx.x;
+    const int64_t channel = (int64_t)blockIdx.x * blockDim.x + threadIdx.x;
     if (channel >= c) return;
     const double2 *slices = partials + (int64_t)channel * splits;
     double2 total = slices[0];
@@ -173,7 +173,8 @@ __global__ void gradApplyKernel(const float *x, const float *dy, const ag_norm_g
         [&](int64_t i) { dx[i] = ag_norm_grad_element(x[i], dy[i], terms[channelOf(quotient(i, hw), c)]); });
 }
 
-unsigned int channelBlocks(int c) { return (unsigned int)((c + kThreads - 1) / kThreads); }
+// Blocks of one thread per channel for the finish and prepare kernels.
+unsigned int channelBlocks(int c) { return (unsigned int)(((int64_t)c + kThreads - 1) / kThreads); }
 
 }  // namespace
 

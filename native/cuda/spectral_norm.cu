@@ -36,7 +36,7 @@ constexpr int kMaxDotBlocks = 256;
 
 // weight (rows,cols), u (rows) -> t (cols) = W^T u, in double
 __global__ void transposedProductKernel(const float *weight, const float *u, double *t, int rows, int cols) {
-    const int column = blockIdx.x * kTileColumns + threadIdx.x % kTileColumns;
+    const int64_t column = (int64_t)blockIdx.x * kTileColumns + threadIdx.x % kTileColumns;
     const int group = threadIdx.x / kTileColumns;
     double partial = 0.0;
     if (column < cols)
@@ -54,7 +54,7 @@ __global__ void transposedProductKernel(const float *weight, const float *u, dou
 
 // weight (rows,cols), v (cols) -> s (rows) = W v, in double; one warp per row
 __global__ void productKernel(const float *weight, const float *v, double *s, int rows, int cols) {
-    const int row = blockIdx.x * (kThreads / kWarp) + threadIdx.x / kWarp;
+    const int64_t row = (int64_t)blockIdx.x * (kThreads / kWarp) + threadIdx.x / kWarp;
     const int lane = threadIdx.x % kWarp;
     if (row >= rows) return;  // the whole warp
     const float *wRow = weight + (int64_t)row * cols;
@@ -150,14 +150,15 @@ extern "C" ag_status ag_cuda_spectral_norm_forward(const float *weight, float *u
     double *s = scratch.at<double>(0), *t = s + rows;
     cudaStream_t stream = ag::cuda::context().stream;
     if (update) {
-        transposedProductKernel<<<(cols + kTileColumns - 1) / kTileColumns, kThreads, 0, stream>>>(weight, u, t, rows,
-                                                                                                  cols);
+        const unsigned int tiles = (unsigned int)(((int64_t)cols + kTileColumns - 1) / kTileColumns);
+        transposedProductKernel<<<tiles, kThreads, 0, stream>>>(weight, u, t, rows, cols);
         AG_CUDA_LAUNCH_CHECK();
         normalizeKernel<<<1, kVectorThreads, 0, stream>>>(t, v, cols, eps);
         AG_CUDA_LAUNCH_CHECK();
     }
     constexpr int kRowsPerBlock = kThreads / kWarp;
-    productKernel<<<(rows + kRowsPerBlock - 1) / kRowsPerBlock, kThreads, 0, stream>>>(weight, v, s, rows, cols);
+    const unsigned int rowBlocks = (unsigned int)(((int64_t)rows + kRowsPerBlock - 1) / kRowsPerBlock);
+    productKernel<<<rowBlocks, kThreads, 0, stream>>>(weight, v, s, rows, cols);
     AG_CUDA_LAUNCH_CHECK();
     sigmaKernel<<<1, kVectorThreads, 0, stream>>>(s, u, sigma, rows, update, eps);
     AG_CUDA_LAUNCH_CHECK();
