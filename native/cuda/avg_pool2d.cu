@@ -35,12 +35,12 @@ __global__ void avgPoolForwardKernel(const float *x, float *y, int64_t outputs, 
         // unit u = outputs 2u and 2u+1 of the flat output, in output row r = 2u / q
         const int64_t halfQ = q / 2;
         forEachIndex(outputs / 2, [&](int64_t u) {
-                const int64_t r = quotient(u, halfQ), pair = u - r * halfQ;
-                const float4 top = reinterpret_cast<const float4 *>(x + 2 * r * w)[pair];
-                const float4 bottom = reinterpret_cast<const float4 *>(x + (2 * r + 1) * w)[pair];
-                reinterpret_cast<float2 *>(y)[u] = make_float2(windowMean(top.x, top.y, bottom.x, bottom.y),
-                                                               windowMean(top.z, top.w, bottom.z, bottom.w));
-            });
+            const int64_t r = quotient(u, halfQ), pair = u - r * halfQ;
+            const float4 top = reinterpret_cast<const float4 *>(x + 2 * r * w)[pair];
+            const float4 bottom = reinterpret_cast<const float4 *>(x + (2 * r + 1) * w)[pair];
+            reinterpret_cast<float2 *>(y)[u] = make_float2(windowMean(top.x, top.y, bottom.x, bottom.y),
+                                                           windowMean(top.z, top.w, bottom.z, bottom.w));
+        });
         return;
     }
     forEachIndex(outputs, [&](int64_t o) {
@@ -56,13 +56,13 @@ __global__ void avgPoolBackwardKernel(const float *dy, float *dx, int64_t output
     if (paired) {
         const int64_t halfQ = q / 2;
         forEachIndex(outputs / 2, [&](int64_t u) {
-                const int64_t r = quotient(u, halfQ), pair = u - r * halfQ;
-                const float2 g = reinterpret_cast<const float2 *>(dy)[u];
-                const float g0 = g.x / 4.0f, g1 = g.y / 4.0f;
-                const float4 spread = make_float4(g0, g0, g1, g1);
-                reinterpret_cast<float4 *>(dx + 2 * r * w)[pair] = spread;
-                reinterpret_cast<float4 *>(dx + (2 * r + 1) * w)[pair] = spread;
-            });
+            const int64_t r = quotient(u, halfQ), pair = u - r * halfQ;
+            const float2 g = reinterpret_cast<const float2 *>(dy)[u];
+            const float g0 = g.x / 4.0f, g1 = g.y / 4.0f;
+            const float4 spread = make_float4(g0, g0, g1, g1);
+            reinterpret_cast<float4 *>(dx + 2 * r * w)[pair] = spread;
+            reinterpret_cast<float4 *>(dx + (2 * r + 1) * w)[pair] = spread;
+        });
         return;
     }
     forEachIndex(outputs, [&](int64_t o) {
