@@ -98,7 +98,7 @@ def one_iteration(arch, stage, case):
     d_loss = F.relu(1 - dis(real)).mean() + F.relu(1 + dis(fake)).mean()
     d_opt.zero_grad()
     d_loss.backward()
-    d_grads = [(f"dgrad.{n}", p.grad if p.grad is not None else torch.zeros_like(p)) for n, p in dis.named_parameters()]
+    d_grads = [(f"dgrad.{n}", p.grad.clone() if p.grad is not None else torch.zeros_like(p)) for n, p in dis.named_parameters()]
     d_opt.step()
     d_params = [(f"dparam.{n}", p.detach().clone()) for n, p in dis.named_parameters() if n.endswith(".weight_orig")]
 
