@@ -64,19 +64,54 @@ def adam(module):
 
 
 def check_used_gradients(gen, case):
-    """The G parameters autograd reached must be exactly the arch's used ones, each non-zero."""
+    """The G parameters autograd reached must be exactly the arch's used ones, each non-zero;
+    returns those whose gradient is only rounding noise."""
     reached = [n for n, p in gen.named_parameters() if p.grad is not None]
     used = gen.used_parameter_names()
     if reached != used:
-        raise AssertionError(f"{case}: autograd reached {sorted(set(reached) ^ set(used))} differently from used_parameter_names")
-    zero = [n for n, p in gen.named_parameters() if n in used and not p.grad.abs().max() > 0]
+        raise AssertionError(f"{case}: autograd reached {sorted(set(reached) ^ set(used))} "
+                             f"differently from used_parameter_names")
+    grads = {n: p.grad.abs().max().item() for n, p in gen.named_parameters() if n in used}
+    zero = [n for n, g in grads.items() if not g > 0]
     if zero:
         raise AssertionError(f"{case}: zero gradient for used parameters {zero}")
-    return [n for n, p in gen.named_parameters() if n in used and p.grad.abs().max() < NOISE_GRADIENT]
+    return [n for n, g in grads.items() if g < NOISE_GRADIENT]
+
+
+def d_step(gen, dis, d_opt, real, z_d):
+    """Hinge D step; returns dLoss, dgrad.* (zeros for blocks the stage skips), dparam.*."""
+    fake = gen(z_d).detach()
+    d_loss = F.relu(1 - dis(real)).mean() + F.relu(1 + dis(fake)).mean()
+    d_opt.zero_grad()
+    d_loss.backward()
+    entries = [("dLoss", d_loss.detach())]
+    entries += [(f"dgrad.{n}", p.grad.clone() if p.grad is not None else torch.zeros_like(p))
+                for n, p in dis.named_parameters()]
+    d_opt.step()
+    return entries + [(f"dparam.{n}", p.detach().clone()) for n, p in dis.named_parameters()
+                      if n.endswith(".weight_orig")]
+
+
+def g_step(gen, dis, g_opt, g_avg, z_g, case):
+    """G step (D's gradients from it are discarded), Adam, EMA; returns gLoss, ggrad.*, gparam.*,
+    gema.* of the used parameters, and the noise-gradient names."""
+    g_opt.zero_grad()
+    g_loss = -dis(gen(z_g)).mean()
+    g_loss.backward()
+    noise = check_used_gradients(gen, case)
+    used = gen.used_parameter_names()
+    params = dict(gen.named_parameters())
+    entries = [("gLoss", g_loss.detach())] + [(f"ggrad.{n}", params[n].grad.clone()) for n in used]
+    g_opt.step()
+    with torch.no_grad():
+        for n, p in params.items():
+            g_avg[n].mul_(EMA_DECAY).add_(p, alpha=1 - EMA_DECAY)
+    entries += [(f"gparam.{n}", params[n].detach().clone()) for n in used]
+    return entries + [(f"gema.{n}", g_avg[n].clone()) for n in used], noise
 
 
 def one_iteration(arch, stage, case):
-    """Builds G and D, runs the contract's training iteration, returns the fixture entries."""
+    """Builds G and D, runs the contract's training iteration, returns (entries, noise names)."""
     gen = SharedGenerator(LATENT_DIM, GF_DIM, BOTTOM_WIDTH, IMG_CHANNELS)
     dis = Discriminator(DF_DIM, IMG_CHANNELS)
     gen.set_arch(arch, stage)
@@ -85,44 +120,26 @@ def one_iteration(arch, stage, case):
     set_initial_values(dis)
     gen.train()
     dis.train()
-    g_opt, d_opt = adam(gen), adam(dis)
     g_avg = {n: p.detach().clone() for n, p in gen.named_parameters()}
 
     torch.manual_seed(zlib.crc32(case.encode("utf-8")))
     resolution = BOTTOM_WIDTH * 2 ** (stage + 1)
     real = torch.rand(DIS_BS, IMG_CHANNELS, resolution, resolution) * 2 - 1
     z_d, z_g = torch.randn(DIS_BS, LATENT_DIM), torch.randn(GEN_BS, LATENT_DIM)
-    entries = [(f"arch{i}", a) for i, a in enumerate(arch)] + [("stage", stage), ("real", real), ("zD", z_d), ("zG", z_g)]
+    inputs = [(f"arch{i}", a) for i, a in enumerate(arch)]
+    inputs += [("stage", stage), ("real", real), ("zD", z_d), ("zG", z_g)]
 
-    fake = gen(z_d).detach()
-    d_loss = F.relu(1 - dis(real)).mean() + F.relu(1 + dis(fake)).mean()
-    d_opt.zero_grad()
-    d_loss.backward()
-    d_grads = [(f"dgrad.{n}", p.grad.clone() if p.grad is not None else torch.zeros_like(p)) for n, p in dis.named_parameters()]
-    d_opt.step()
-    d_params = [(f"dparam.{n}", p.detach().clone()) for n, p in dis.named_parameters() if n.endswith(".weight_orig")]
-
-    g_opt.zero_grad()
-    g_loss = -dis(gen(z_g)).mean()
-    g_loss.backward()
-    noise = check_used_gradients(gen, case)
-    used = gen.used_parameter_names()
-    g_grads = [(f"ggrad.{n}", p.grad.clone()) for n, p in gen.named_parameters() if n in used]
-    g_opt.step()
-    with torch.no_grad():
-        for n, p in gen.named_parameters():
-            g_avg[n].mul_(EMA_DECAY).add_(p, alpha=1 - EMA_DECAY)
-
-    if not (math.isfinite(d_loss.item()) and math.isfinite(g_loss.item())):
-        raise AssertionError(f"{case}: losses not finite: dLoss {d_loss.item()}, gLoss {g_loss.item()}")
-    used_bn = {n.rsplit(".", 1)[0] for n in used if n.endswith(".bn.weight") or n == "to_rgb.0.weight"}
-    entries += [("dLoss", d_loss), ("gLoss", g_loss)] + d_grads + g_grads + d_params
-    entries += [(f"dbuf.{n}", b) for n, b in dis.named_buffers() if n.endswith(".weight_u")]
-    entries += [(f"gbuf.{n}", b) for n, b in gen.named_buffers()
+    d_entries = d_step(gen, dis, adam(dis), real, z_d)
+    g_entries, noise = g_step(gen, dis, adam(gen), g_avg, z_g, case)
+    losses = dict(d_entries[:1] + g_entries[:1])
+    if not all(math.isfinite(v.item()) for v in losses.values()):
+        raise AssertionError(f"{case}: losses not finite: {losses}")
+    used_bn = {n.rsplit(".", 1)[0] for n in gen.used_parameter_names()
+               if n.endswith(".bn.weight") or n == "to_rgb.0.weight"}
+    buffers = [(f"dbuf.{n}", b.clone()) for n, b in dis.named_buffers() if n.endswith(".weight_u")]
+    buffers += [(f"gbuf.{n}", b.clone()) for n, b in gen.named_buffers()
                 if n.rsplit(".", 1)[0] in used_bn and n.rsplit(".", 1)[1] in ("running_mean", "running_var")]
-    entries += [(f"gparam.{n}", p) for n, p in gen.named_parameters() if n in used]
-    entries += [(f"gema.{n}", g_avg[n]) for n in used]
-    return entries, noise
+    return inputs + d_entries + g_entries + buffers, noise
 
 
 def main():
