@@ -253,20 +253,22 @@ def count(module, names=None):
 
 
 def main():
-    shared = SharedGenerator(128, 128, 4, 3)
-    derived = [SharedGenerator(128, 256, bw, 3) for bw in (4, 6)]
-    for g in derived:
-        g.set_arch(TOP1, 2)
-    rows = [("shared G, gf 128, bw 4", count(shared), 3716995),
-            ("AutoGAN-top1 derived, gf 256, bw 4 (used params)", count(derived[0], derived[0].used_parameter_names()), 4405251),
-            ("AutoGAN-top1 derived, gf 256, bw 6 (used params)", count(derived[1], derived[1].used_parameter_names()), 5065731),
-            ("D, df 128", count(Discriminator(128, 3)), 1053824),
-            ("D, df 64", count(Discriminator(64, 3)), 264768)]
+    """Parameter counts beside the spec's [checked] numbers (3 image channels, latent 128)."""
+    top1 = {}
+    for bw in (4, 6):
+        top1[bw] = SharedGenerator(128, 256, bw, 3)
+        top1[bw].set_arch(TOP1, 2)
+    rows = [("shared G, gf 128, bw 4", count(SharedGenerator(128, 128, 4, 3)), 3716995)]
+    rows += [(f"AutoGAN-top1, gf 256, bw {bw} (used params)", count(g, g.used_parameter_names()), spec)
+             for (bw, g), spec in zip(top1.items(), (4405251, 5065731))]
+    rows += [(f"D, df {df}", count(Discriminator(df, 3)), spec) for df, spec in ((128, 1053824), (64, 264768))]
     for label, ours, spec in rows:
-        print(f"{label:52s} {ours:>10,d}  spec {spec:>10,d}  {'match' if ours == spec else f'differs by {spec - ours:,d}'}")
+        verdict = "match" if ours == spec else f"differs by {spec - ours:,d}"
+        print(f"{label:42s} {ours:>10,d}  spec {spec:>10,d}  {verdict}")
     deconv = count(deconv2x(128))
-    print(f"The shared G leaves out, as the contract lists, a deconv in each pre_conv2 and post_conv2: spec 1.7 says\n"
-          f"they exist but are never used; 6 of them (3 cells x 2 blocks) at gf 128 are 6 x {deconv:,d} = {6 * deconv:,d}.")
+    print(f"The shared G leaves out, as the contract lists, a deconv in each pre_conv2 and post_conv2: spec 1.7\n"
+          f"says they exist but are never used; 6 of them (3 cells x 2 blocks) at gf 128: 6 x {deconv:,d} = "
+          f"{6 * deconv:,d}.")
 
 
 if __name__ == "__main__":
