@@ -9,7 +9,7 @@
 # Logs and results go to $OUT (default: ./gpu-check-out). Each part has a time budget and is cut
 # off with `timeout` when it overruns; a part that cannot run says why and the next one goes on.
 # Environment: OUT, GPU_CHECK_BUDGET_S (whole run, default 470), GPU_CHECK_SHAPES (the NxCxS
-# shapes benchmarked), GPU_CHECK_BENCHES (the JMH classes, in order).
+# shapes benchmarked), GPU_CHECK_BENCHES (the JMH classes, in order), PYTHON (one with torch).
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -27,10 +27,13 @@ START=$(date +%s)
 left() { echo $((BUDGET - ($(date +%s) - START))); }
 say() { echo "gpu-check [$(($(date +%s) - START))s]: $*"; }
 
-mkdir -p "$OUT/junit"
+mkdir -p "$OUT"
 JAVA=$HERE/jre/bin/java
-CP="$HERE/lib/*:$HERE/test-classes"
-PYTHON=$(command -v python3 || true)
+# JavaCPP loads JNI libraries and JMH uses sun.misc.Unsafe: allowed, so that Java 25 does not warn.
+JAVA_OPTS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+CP="$(printf '%s:' "$HERE"/lib/*.jar)$HERE/test-classes" # spelled out: the launcher expands no '*'
+
+PYTHON=${PYTHON:-$(command -v python3 || true)}
 
 # ---- (a) the card -------------------------------------------------------------------------
 gpu=yes
@@ -42,12 +45,14 @@ else
 fi
 
 # ---- (b) the cuda-tagged tests, a missing GPU being a failure -------------------------------
+# The report is the launcher's tree (every test, its time, each failure's message): its XML
+# reports would need the java.xml module, which the bundle's runtime leaves out.
 say "cuda tests (budget ${TESTS_BUDGET}s) -> $OUT/tests.log"
-timeout -k 5 "$TESTS_BUDGET" "$JAVA" -Dag.cuda.required=true \
+timeout -k 5 "$TESTS_BUDGET" "$JAVA" "${JAVA_OPTS[@]}" -Dag.cuda.required=true \
     -jar "$HERE/tools/junit-platform-console-standalone.jar" execute \
     --class-path "$CP" --scan-class-path "$HERE/test-classes" --include-tag cuda \
-    --exclude-classname '.*_jmhTest.*' --disable-banner --disable-ansi-colors --details=tree \
-    --reports-dir "$OUT/junit" >"$OUT/tests.log" 2>&1
+    --exclude-classname '.*_jmhTest.*' --fail-if-no-tests --disable-banner --disable-ansi-colors --details=tree \
+    >"$OUT/tests.log" 2>&1
 status=$?
 case $status in
     0) tests="passed" ;;
@@ -85,7 +90,7 @@ for bench in $BENCHES; do
     say "JMH $bench (at most ${budget}s)"
     echo "==== $bench" >>"$OUT/jmh.log"
     LD_LIBRARY_PATH="${libdirs}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" timeout -k 5 "$budget" \
-        "$JAVA" -cp "$CP" org.openjdk.jmh.Main "${JMH_OPTS[@]}" -p device=cuda -p shape="$SHAPES" \
+        "$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main "${JMH_OPTS[@]}" -p device=cuda -p shape="$SHAPES" \
         -p size="$GEMM_SIZES" -rf json -rff "$OUT/jmh-$bench.json" "^org\.autogan4j\.bench\.$bench\b" \
         >>"$OUT/jmh.log" 2>&1
     [ $? -ge 124 ] && echo "cut off $bench after ${budget}s" >>"$OUT/jmh.log"
@@ -107,7 +112,7 @@ with open(os.path.join(out, "jmh.json"), "w") as f:
     json.dump(rows, f, indent=1)
 EOF
 fi
-say "JMH: $(grep -c '"benchmark"' "$OUT/jmh.json" 2>/dev/null || echo 0) results -> $OUT/jmh.json, log $OUT/jmh.log"
+say "JMH: $(grep -c '"benchmark"' "$OUT/jmh.json" 2>/dev/null) results -> $OUT/jmh.json, log $OUT/jmh.log"
 
 # ---- (d) the PyTorch peer at the same shapes -----------------------------------------------
 peer_budget=$(($(left) - TABLE_BUDGET))

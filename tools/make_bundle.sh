@@ -20,6 +20,19 @@ MODULES=java.base,java.logging,java.management,jdk.management,jdk.unsupported,jd
 WARN_BYTES=$((50 * 1000 * 1000)) # the size asked for: about 50 MB
 MAX_BYTES=$((60 * 1024 * 1024))  # the device tool carries 64 MiB with the working tree
 
+# Rewrites the jar $1 keeping only META-INF, directories and the entries that match the regex $2.
+prune_jar() {
+    python3 - "$1" "$2" <<'EOF'
+import os, re, sys, zipfile
+path, keep = sys.argv[1], re.compile(sys.argv[2])
+with zipfile.ZipFile(path) as src, zipfile.ZipFile(path + ".tmp", "w", zipfile.ZIP_DEFLATED) as dst:
+    for item in src.infolist():
+        if item.filename.startswith("META-INF/") or item.filename.endswith("/") or keep.search(item.filename):
+            dst.writestr(item, src.read(item.filename))
+os.replace(path + ".tmp", path)
+EOF
+}
+
 die() {
     echo "make_bundle: $*" >&2
     exit 1
@@ -27,9 +40,10 @@ die() {
 
 jar=$(ls target/autogan4j-*.jar 2>/dev/null | head -n 1)
 [ -n "$jar" ] || die "target/autogan4j-*.jar is missing: run 'mvn -Pcuda package' (with -DskipTests where no GPU) first"
-unzip -l "$jar" | grep -q 'libjniAgCuda.so' \
+listing=$(unzip -l "$jar")
+grep -q 'libjniAgCuda.so' <<<"$listing" \
     || die "$jar has no CUDA library (libjniAgCuda.so): build it with 'mvn -Pcuda package'"
-if unzip -l "$jar" | grep -qE 'org/autogan4j/bench/|org/bytedeco/cuda/'; then
+if grep -qE 'org/autogan4j/bench/|org/bytedeco/cuda/' <<<"$listing"; then
     die "$jar carries benchmark classes or the CUDA presets; they belong to the test scope only"
 fi
 [ -f target/test-classes/META-INF/BenchmarkList ] \
@@ -45,6 +59,8 @@ mkdir -p "$BUNDLE/lib" "$BUNDLE/tools" "$BUNDLE/bench" "$BUNDLE/src"
 echo "make_bundle: jlink $MODULES"
 "$JDK25/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
     --compress zip-6 --output "$BUNDLE/jre"
+# Temurin ships libjvm.so with its symbol table (5 of its 29 MB); the JVM runs on .dynsym alone.
+strip --strip-unneeded "$BUNDLE/jre/lib/server/libjvm.so"
 
 echo "make_bundle: jars (project, runtime and test dependencies, console launcher $platform)"
 cp "$jar" "$BUNDLE/lib/autogan4j.jar"
@@ -52,6 +68,12 @@ cp "$jar" "$BUNDLE/lib/autogan4j.jar"
 # that the launcher does not find two Jupiter engines.
 mvn -B -q dependency:copy-dependencies -DincludeScope=test -DoutputDirectory="$BUNDLE/lib" \
     -DexcludeGroupIds=org.junit.jupiter,org.junit.platform,org.opentest4j,org.apiguardian
+# The cuDNN baseline loads the presets cudnn -> cublas -> cudart only: drop the other CUDA
+# libraries' classes and JNI glue (NPP, cuFFT, cuSOLVER, ...), most of the presets' size.
+presets='org/bytedeco/cuda/(((global|presets)/)?(cudart|cublas|cudnn)([/$.]|$))'
+for preset_jar in "$BUNDLE"/lib/cuda-*.jar; do
+    prune_jar "$preset_jar" "^$presets|/libjni(cudart|cublas|cudnn)\\.so$"
+done
 mvn -B -q dependency:copy -Dartifact="org.junit.platform:junit-platform-console-standalone:$platform" \
     -DoutputDirectory="$BUNDLE/tools" -Dmdep.stripVersion=true
 

@@ -67,12 +67,14 @@ public class CudnnConv2dBench {
     private int forwardAlgo;
     private int backwardDataAlgo;
     private int backwardFilterAlgo;
-    private final FloatPointer one = new FloatPointer(1f);
-    private final FloatPointer zero = new FloatPointer(0f);
+    private FloatPointer one;
+    private FloatPointer zero;
 
     @Setup
     public void setup() {
         cuda = CudnnSession.open();
+        one = new FloatPointer(1f);
+        zero = new FloatPointer(0f);
         int[] dims = BenchTensors.shape(shape);
         int n = dims[0];
         int c = dims[1];

@@ -32,8 +32,8 @@ final class CudnnSession implements AutoCloseable {
             Loader.load(cudnn.class);
         } catch (LinkageError e) {
             throw new IllegalStateException("baseline unavailable: the JavaCPP CUDA/cuDNN presets cannot load here ("
-                    + e + "); they need the NVIDIA driver, libcudart.so.13, cuDNN 9 and cuBLAS 13 on the library "
-                    + "path", e);
+                    + rootCause(e) + "); they need the NVIDIA driver, libcudart.so.13, cuDNN 9 and cuBLAS 13 on the "
+                    + "library path", e);
         }
         int[] count = new int[1];
         int status = cudart.cudaGetDeviceCount(count);
@@ -49,6 +49,15 @@ final class CudnnSession implements AutoCloseable {
                     + cudnn.cudnnGetErrorString(status).getString());
         }
         return new CudnnSession(handle);
+    }
+
+    /** The innermost message: JavaCPP's own names only its last fallback ("no jnicudnn in java.library.path"). */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     cudnnContext handle() {
