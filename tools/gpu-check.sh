@@ -126,7 +126,7 @@ else
     [ -s "$OUT/jmh.json" ] && jmh_arg=(--jmh "$OUT/jmh.json")
     # --tf32: PyTorch's cuDNN convolutions default to TF32, and so do ours; our GEMM too.
     timeout -k 5 "$peer_budget" "$PYTHON" "$HERE/bench/peer/torch_ops.py" --device cuda --tf32 \
-        --shapes "$SHAPES,$GEMM_SIZES" "${jmh_arg[@]}" --json "$OUT/peer.json" >"$OUT/peer.log" 2>&1
+        --shapes "$SHAPES,$GEMM_SIZES" ${jmh_arg[@]+"${jmh_arg[@]}"} --json "$OUT/peer.json" >"$OUT/peer.log" 2>&1
     status=$?
     if [ $status -ge 124 ]; then
         say "peer cut off after ${peer_budget}s"
