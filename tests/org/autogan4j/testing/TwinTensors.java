@@ -51,11 +51,6 @@ public final class TwinTensors implements AutoCloseable {
         return new Twin(cpu.poisoned(dims), cuda.poisoned(dims));
     }
 
-    /** A view of both copies with new dims (same element count). */
-    public static Twin view(Twin t, int... dims) {
-        return new Twin(t.cpu().view(dims), t.cuda().view(dims));
-    }
-
     /** t's copy on device, or null where t is null (an optional argument). */
     public static Tensor on(Twin t, Device device) {
         return t == null ? null : t.on(device);
