@@ -4,11 +4,8 @@ package org.autogan4j.bench;
 import static org.bytedeco.cuda.global.cudnn.CUDNN_CONVOLUTION_BWD_DATA_ALGO_COUNT;
 import static org.bytedeco.cuda.global.cudnn.CUDNN_CONVOLUTION_BWD_FILTER_ALGO_COUNT;
 import static org.bytedeco.cuda.global.cudnn.CUDNN_CONVOLUTION_FWD_ALGO_COUNT;
-import static org.bytedeco.cuda.global.cudnn.CUDNN_CROSS_CORRELATION;
-import static org.bytedeco.cuda.global.cudnn.CUDNN_DATA_FLOAT;
 import static org.bytedeco.cuda.global.cudnn.CUDNN_DEFAULT_MATH;
 import static org.bytedeco.cuda.global.cudnn.CUDNN_STATUS_SUCCESS;
-import static org.bytedeco.cuda.global.cudnn.CUDNN_TENSOR_NCHW;
 
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +41,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CudnnConv2dBench {
+    /** 3x3 kernel, padding 1: Conv2dBench's convolution. */
+    private static final int PAD = 1;
+
     @Param({"64x64x32", "128x128x16", "64x256x8", "128x128x4", "128x256x16"})
     public String shape;
 
@@ -53,7 +53,13 @@ public class CudnnConv2dBench {
     private cudnnTensorStruct yDesc;
     private cudnnTensorStruct biasDesc;
     private cudnnFilterStruct weightDesc;
-    private cudnnConvolutionStruct convDesc;
+    /** One descriptor per pass, each with the math type cudnnFind* measured its algorithm with. */
+    private cudnnConvolutionStruct forwardConv;
+    private cudnnConvolutionStruct dataConv;
+    private cudnnConvolutionStruct filterConv;
+    private int forwardAlgo;
+    private int dataAlgo;
+    private int filterAlgo;
     private Pointer x;
     private Pointer weight;
     private Pointer bias;
@@ -64,9 +70,6 @@ public class CudnnConv2dBench {
     private Pointer biasGrad;
     private Pointer workspace;
     private long workspaceBytes;
-    private int forwardAlgo;
-    private int backwardDataAlgo;
-    private int backwardFilterAlgo;
     private FloatPointer one;
     private FloatPointer zero;
 
@@ -84,15 +87,7 @@ public class CudnnConv2dBench {
         xDesc = cuda.tensor(n, c, s, s);
         yDesc = cuda.tensor(n, c, s, s);
         biasDesc = cuda.tensor(1, c, 1, 1);
-        weightDesc = new cudnnFilterStruct();
-        cuda.check(cudnn.cudnnCreateFilterDescriptor(weightDesc), "cudnnCreateFilterDescriptor");
-        cuda.check(cudnn.cudnnSetFilter4dDescriptor(weightDesc, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, c, c, 3, 3),
-                "cudnnSetFilter4dDescriptor");
-        convDesc = new cudnnConvolutionStruct();
-        cuda.check(cudnn.cudnnCreateConvolutionDescriptor(convDesc), "cudnnCreateConvolutionDescriptor");
-        cuda.check(cudnn.cudnnSetConvolution2dDescriptor(convDesc, 1, 1, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION,
-                CUDNN_DATA_FLOAT), "cudnnSetConvolution2dDescriptor");
-        cuda.check(cudnn.cudnnSetConvolutionMathType(convDesc, CUDNN_DEFAULT_MATH), "cudnnSetConvolutionMathType");
+        weightDesc = cuda.filter(c, c, 3);
         long activation = (long) n * c * s * s;
         x = cuda.random(activation, 1);
         weight = cuda.random((long) c * c * 9, 2);
@@ -102,41 +97,45 @@ public class CudnnConv2dBench {
         dx = cuda.random(activation, 6);
         weightGrad = cuda.random((long) c * c * 9, 7);
         biasGrad = cuda.random(c, 8);
-        chooseAlgorithms();
+        chooseAlgorithms(cuda.convolution(PAD, CUDNN_DEFAULT_MATH));
         workspace = cuda.malloc(Math.max(workspaceBytes, 1));
     }
 
-    /** The fastest algorithm of each pass as cudnnFind* measures it, and the largest workspace. */
-    private void chooseAlgorithms() {
+    /** The fastest algorithm of each pass as cudnnFind* measures it (TF32 allowed), its math type,
+     *  and the largest workspace. */
+    private void chooseAlgorithms(cudnnConvolutionStruct search) {
         int[] found = new int[1];
         cudnnConvolutionFwdAlgoPerf_t fwd = new cudnnConvolutionFwdAlgoPerf_t(CUDNN_CONVOLUTION_FWD_ALGO_COUNT);
-        cuda.check(cudnn.cudnnFindConvolutionForwardAlgorithm(handle, xDesc, weightDesc, convDesc, yDesc,
+        cuda.check(cudnn.cudnnFindConvolutionForwardAlgorithm(handle, xDesc, weightDesc, search, yDesc,
                 CUDNN_CONVOLUTION_FWD_ALGO_COUNT, found, fwd), "cudnnFindConvolutionForwardAlgorithm");
         cuda.require(found[0] > 0 && fwd.position(0).status() == CUDNN_STATUS_SUCCESS, "no forward algorithm");
         forwardAlgo = fwd.algo();
+        forwardConv = cuda.convolution(PAD, fwd.mathType());
         workspaceBytes = fwd.memory();
 
         cudnnConvolutionBwdDataAlgoPerf_t data = new cudnnConvolutionBwdDataAlgoPerf_t(
                 CUDNN_CONVOLUTION_BWD_DATA_ALGO_COUNT);
-        cuda.check(cudnn.cudnnFindConvolutionBackwardDataAlgorithm(handle, weightDesc, yDesc, convDesc, xDesc,
+        cuda.check(cudnn.cudnnFindConvolutionBackwardDataAlgorithm(handle, weightDesc, yDesc, search, xDesc,
                 CUDNN_CONVOLUTION_BWD_DATA_ALGO_COUNT, found, data), "cudnnFindConvolutionBackwardDataAlgorithm");
         cuda.require(found[0] > 0 && data.position(0).status() == CUDNN_STATUS_SUCCESS, "no backward-data algorithm");
-        backwardDataAlgo = data.algo();
+        dataAlgo = data.algo();
+        dataConv = cuda.convolution(PAD, data.mathType());
         workspaceBytes = Math.max(workspaceBytes, data.memory());
 
         cudnnConvolutionBwdFilterAlgoPerf_t filter = new cudnnConvolutionBwdFilterAlgoPerf_t(
                 CUDNN_CONVOLUTION_BWD_FILTER_ALGO_COUNT);
-        cuda.check(cudnn.cudnnFindConvolutionBackwardFilterAlgorithm(handle, xDesc, yDesc, convDesc, weightDesc,
+        cuda.check(cudnn.cudnnFindConvolutionBackwardFilterAlgorithm(handle, xDesc, yDesc, search, weightDesc,
                 CUDNN_CONVOLUTION_BWD_FILTER_ALGO_COUNT, found, filter), "cudnnFindConvolutionBackwardFilterAlgorithm");
         cuda.require(found[0] > 0 && filter.position(0).status() == CUDNN_STATUS_SUCCESS,
                 "no backward-filter algorithm");
-        backwardFilterAlgo = filter.algo();
+        filterAlgo = filter.algo();
+        filterConv = cuda.convolution(PAD, filter.mathType());
         workspaceBytes = Math.max(workspaceBytes, filter.memory());
     }
 
     @Benchmark
     public void forward() {
-        cuda.check(cudnn.cudnnConvolutionForward(handle, one, xDesc, x, weightDesc, weight, convDesc, forwardAlgo,
+        cuda.check(cudnn.cudnnConvolutionForward(handle, one, xDesc, x, weightDesc, weight, forwardConv, forwardAlgo,
                 workspace, workspaceBytes, zero, yDesc, y), "cudnnConvolutionForward");
         cuda.check(cudnn.cudnnAddTensor(handle, one, biasDesc, bias, one, yDesc, y), "cudnnAddTensor");
         cuda.synchronize();
@@ -144,16 +143,15 @@ public class CudnnConv2dBench {
 
     @Benchmark
     public void backwardData() {
-        cuda.check(cudnn.cudnnConvolutionBackwardData(handle, one, weightDesc, weight, yDesc, dy, convDesc,
-                backwardDataAlgo, workspace, workspaceBytes, zero, xDesc, dx), "cudnnConvolutionBackwardData");
+        cuda.check(cudnn.cudnnConvolutionBackwardData(handle, one, weightDesc, weight, yDesc, dy, dataConv, dataAlgo,
+                workspace, workspaceBytes, zero, xDesc, dx), "cudnnConvolutionBackwardData");
         cuda.synchronize();
     }
 
     @Benchmark
     public void backwardWeight() {
-        cuda.check(cudnn.cudnnConvolutionBackwardFilter(handle, one, xDesc, x, yDesc, dy, convDesc,
-                backwardFilterAlgo, workspace, workspaceBytes, one, weightDesc, weightGrad),
-                "cudnnConvolutionBackwardFilter");
+        cuda.check(cudnn.cudnnConvolutionBackwardFilter(handle, one, xDesc, x, yDesc, dy, filterConv, filterAlgo,
+                workspace, workspaceBytes, one, weightDesc, weightGrad), "cudnnConvolutionBackwardFilter");
         cuda.check(cudnn.cudnnConvolutionBackwardBias(handle, one, yDesc, dy, one, biasDesc, biasGrad),
                 "cudnnConvolutionBackwardBias");
         cuda.synchronize();
@@ -161,11 +159,8 @@ public class CudnnConv2dBench {
 
     @TearDown
     public void tearDown() {
-        if (cuda == null) {
-            return;
+        if (cuda != null) {
+            cuda.close();
         }
-        cudnn.cudnnDestroyConvolutionDescriptor(convDesc);
-        cudnn.cudnnDestroyFilterDescriptor(weightDesc);
-        cuda.close();
     }
 }

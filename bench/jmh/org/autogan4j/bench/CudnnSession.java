@@ -1,7 +1,7 @@
 // The cuDNN side of the baseline benchmarks (CudnnConv2dBench): loads the JavaCPP Presets for CUDA
 // and cuDNN, or fails with "baseline unavailable: <why>" (no driver, no GPU, no cuDNN 9 / cuBLAS 13
 // libraries); then owns one cuDNN handle, the device buffers (cudaMalloc'd, filled with seeded
-// normal values uploaded from the host) and the tensor descriptors, and checks every status.
+// normal values uploaded from the host) and the descriptors, and checks every status.
 package org.autogan4j.bench;
 
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Random;
 
 import org.bytedeco.cuda.cudnn.cudnnContext;
+import org.bytedeco.cuda.cudnn.cudnnConvolutionStruct;
+import org.bytedeco.cuda.cudnn.cudnnFilterStruct;
 import org.bytedeco.cuda.cudnn.cudnnTensorStruct;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.cuda.global.cudnn;
@@ -20,6 +22,8 @@ final class CudnnSession implements AutoCloseable {
     private final cudnnContext handle;
     private final List<Pointer> buffers = new ArrayList<>();
     private final List<cudnnTensorStruct> tensors = new ArrayList<>();
+    private final List<cudnnFilterStruct> filters = new ArrayList<>();
+    private final List<cudnnConvolutionStruct> convolutions = new ArrayList<>();
 
     private CudnnSession(cudnnContext handle) {
         this.handle = handle;
@@ -74,6 +78,28 @@ final class CudnnSession implements AutoCloseable {
         return desc;
     }
 
+    /** A float NCHW filter descriptor (k,c,r,r), destroyed at close. */
+    cudnnFilterStruct filter(int k, int c, int r) {
+        cudnnFilterStruct desc = new cudnnFilterStruct();
+        check(cudnn.cudnnCreateFilterDescriptor(desc), "cudnnCreateFilterDescriptor");
+        filters.add(desc);
+        check(cudnn.cudnnSetFilter4dDescriptor(desc, cudnn.CUDNN_DATA_FLOAT, cudnn.CUDNN_TENSOR_NCHW, k, c, r, r),
+                "cudnnSetFilter4dDescriptor");
+        return desc;
+    }
+
+    /** A float cross-correlation descriptor, stride 1, zero padding pad, with mathType (a
+     *  cudnnMathType_t: CUDNN_DEFAULT_MATH lets cuDNN use TF32), destroyed at close. */
+    cudnnConvolutionStruct convolution(int pad, int mathType) {
+        cudnnConvolutionStruct desc = new cudnnConvolutionStruct();
+        check(cudnn.cudnnCreateConvolutionDescriptor(desc), "cudnnCreateConvolutionDescriptor");
+        convolutions.add(desc);
+        check(cudnn.cudnnSetConvolution2dDescriptor(desc, pad, pad, 1, 1, 1, 1, cudnn.CUDNN_CROSS_CORRELATION,
+                cudnn.CUDNN_DATA_FLOAT), "cudnnSetConvolution2dDescriptor");
+        check(cudnn.cudnnSetConvolutionMathType(desc, mathType), "cudnnSetConvolutionMathType");
+        return desc;
+    }
+
     /** bytes of device memory, freed at close. */
     Pointer malloc(long bytes) {
         Pointer p = new Pointer();
@@ -125,6 +151,10 @@ final class CudnnSession implements AutoCloseable {
         buffers.clear();
         tensors.forEach(cudnn::cudnnDestroyTensorDescriptor);
         tensors.clear();
+        filters.forEach(cudnn::cudnnDestroyFilterDescriptor);
+        filters.clear();
+        convolutions.forEach(cudnn::cudnnDestroyConvolutionDescriptor);
+        convolutions.clear();
         cudnn.cudnnDestroy(handle);
     }
 }
