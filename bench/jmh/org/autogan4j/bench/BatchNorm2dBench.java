@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class BatchNorm2dBench {
+    /** "cpu", or "cuda" with -p device=cuda; the default stays cpu so that a CPU-only run works. */
     @Param({"cpu"})
     public String device;
 

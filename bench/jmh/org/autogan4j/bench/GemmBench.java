@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class GemmBench {
+    /** "cpu", or "cuda" with -p device=cuda; the default stays cpu so that a CPU-only run works. */
     @Param({"cpu"})
     public String device;
 
@@ -37,7 +38,7 @@ public class GemmBench {
 
     @Setup
     public void setup() {
-        Device d = Device.valueOf(device.toUpperCase(java.util.Locale.ROOT));
+        Device d = BenchTensors.device(device);
         backend = d.backend();
         a = Tensor.empty(d, size, size);
         b = Tensor.empty(d, size, size);

@@ -1,0 +1,146 @@
+// CUDA twins against CPU twins for conv2d (3x3 pad 1, 1x1 pad 0, 3x3 pad 0) and conv_transpose2d
+// (k2 s2): forward, backward-data and backward-weight (+= into random gradients), with and without
+// bias, at small odd shapes and at AutoGAN's (N 64/128, C 64..256, 4..32 px). Default TF32 mode
+// within CudaParity.TF32_REL; strict FP32 (CudaBackend.setTf32(false)) within the FP32 tolerance of
+// each pass's reduction length.
+package org.autogan4j.kernels;
+
+import static org.autogan4j.testing.CudaParity.assertNormClose;
+import static org.autogan4j.testing.CudaParity.reduction;
+import static org.autogan4j.testing.TwinTensors.both;
+import static org.autogan4j.testing.TwinTensors.on;
+
+import org.autogan4j.testing.CudaParity;
+import org.autogan4j.testing.TwinTensors;
+import org.autogan4j.testing.TwinTensors.Twin;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("cuda")
+class CudaConvParityTest {
+    /** conv2d cases {n, c, h, w, k, kernel, pad}: small odd ones, then AutoGAN's. */
+    private static final int[][] CONV_TF32 = {{3, 5, 7, 9, 6, 3, 1}, {3, 5, 7, 9, 6, 1, 0}, {2, 3, 6, 5, 4, 3, 0},
+        {1, 1, 1, 1, 1, 1, 0}, {64, 128, 16, 16, 128, 3, 1}, {128, 256, 8, 8, 256, 3, 1}, {64, 64, 32, 32, 64, 3, 1},
+        {128, 128, 4, 4, 128, 3, 1}, {64, 256, 16, 16, 128, 1, 0}};
+    private static final int[][] CONV_STRICT = {{3, 5, 7, 9, 6, 3, 1}, {3, 5, 7, 9, 6, 1, 0},
+        {128, 256, 8, 8, 256, 3, 1}};
+    /** conv_transpose2d cases {n, c, h, w, k}. */
+    private static final int[][] DECONV_TF32 = {{3, 5, 7, 9, 6}, {1, 1, 1, 1, 1}, {64, 256, 8, 8, 256},
+        {128, 128, 16, 16, 128}, {128, 256, 4, 4, 256}};
+    private static final int[][] DECONV_STRICT = {{3, 5, 7, 9, 6}, {64, 256, 8, 8, 256}};
+
+    @BeforeEach
+    void requireCuda() {
+        CudaParity.requireCuda();
+    }
+
+    @Test
+    void conv2dMatchesInTf32() {
+        for (int[] s : CONV_TF32) {
+            checkConv2d(s, false, true);
+        }
+        checkConv2d(CONV_TF32[0], false, false);
+    }
+
+    @Test
+    void conv2dMatchesInStrictFp32() {
+        CudaParity.setTf32(false);
+        try {
+            for (int[] s : CONV_STRICT) {
+                checkConv2d(s, true, true);
+            }
+        } finally {
+            CudaParity.setTf32(true);
+        }
+    }
+
+    @Test
+    void convTranspose2dMatchesInTf32() {
+        for (int[] s : DECONV_TF32) {
+            checkConvTranspose2d(s, false, true);
+        }
+        checkConvTranspose2d(DECONV_TF32[0], false, false);
+    }
+
+    @Test
+    void convTranspose2dMatchesInStrictFp32() {
+        CudaParity.setTf32(false);
+        try {
+            for (int[] s : DECONV_STRICT) {
+                checkConvTranspose2d(s, true, true);
+            }
+        } finally {
+            CudaParity.setTf32(true);
+        }
+    }
+
+    /** The tolerance of a pass reducing over length terms: TF32's, or strict FP32's for that length. */
+    private static double tolerance(boolean strict, long length) {
+        return strict ? reduction(length) : Math.max(CudaParity.TF32_REL, reduction(length));
+    }
+
+    private static void checkConv2d(int[] s, boolean strict, boolean withBias) {
+        int n = s[0], c = s[1], h = s[2], w = s[3], k = s[4], r = s[5], pad = s[6];
+        int p = h + 2 * pad - r + 1, q = w + 2 * pad - r + 1;
+        String what = "conv2d x (" + n + "," + c + "," + h + "," + w + ") k " + k + " kernel " + r + " pad " + pad
+                + (strict ? " strict FP32" : " TF32") + (withBias ? "" : " no bias");
+        try (TwinTensors t = new TwinTensors()) {
+            // x (n,c,h,w), weight (k,c,r,r), bias (k) -> y (n,k,p,q)
+            Twin x = t.random(1, n, c, h, w);
+            Twin weight = t.random(2, k, c, r, r);
+            Twin bias = withBias ? t.random(3, k) : null;
+            Twin y = t.poisoned(n, k, p, q);
+            both(d -> d.backend().conv2dForward(x.on(d), weight.on(d), on(bias, d), y.on(d), pad));
+            assertNormClose(y, tolerance(strict, (long) c * r * r), what + " forward y");
+
+            Twin dy = t.random(4, n, k, p, q);
+            Twin dx = t.poisoned(n, c, h, w);
+            both(d -> d.backend().conv2dBackwardData(dy.on(d), weight.on(d), dx.on(d), pad));
+            assertNormClose(dx, tolerance(strict, (long) k * r * r), what + " backwardData dx");
+
+            // The gradients accumulate: start them at the size of what is added, so that = instead
+            // of += misses by O(1).
+            long terms = (long) n * p * q;
+            float scale = (float) Math.sqrt(terms);
+            Twin weightGrad = t.normal(5, 0f, scale, k, c, r, r);
+            Twin biasGrad = withBias ? t.normal(6, 0f, scale, k) : null;
+            both(d -> d.backend().conv2dBackwardWeight(x.on(d), dy.on(d), weightGrad.on(d), on(biasGrad, d), pad));
+            assertNormClose(weightGrad, tolerance(strict, terms), what + " backwardWeight weightGrad +=");
+            if (withBias) {
+                assertNormClose(biasGrad, tolerance(strict, terms), what + " backwardWeight biasGrad +=");
+            }
+        }
+    }
+
+    private static void checkConvTranspose2d(int[] s, boolean strict, boolean withBias) {
+        int n = s[0], c = s[1], h = s[2], w = s[3], k = s[4];
+        String what = "conv_transpose2d x (" + n + "," + c + "," + h + "," + w + ") k " + k
+                + (strict ? " strict FP32" : " TF32") + (withBias ? "" : " no bias");
+        try (TwinTensors t = new TwinTensors()) {
+            // x (n,c,h,w), weight (c,k,2,2), bias (k) -> y (n,k,2h,2w)
+            Twin x = t.random(11, n, c, h, w);
+            Twin weight = t.random(12, c, k, 2, 2);
+            Twin bias = withBias ? t.random(13, k) : null;
+            Twin y = t.poisoned(n, k, 2 * h, 2 * w);
+            both(d -> d.backend().convTranspose2dForward(x.on(d), weight.on(d), on(bias, d), y.on(d)));
+            assertNormClose(y, tolerance(strict, c), what + " forward y");
+
+            Twin dy = t.random(14, n, k, 2 * h, 2 * w);
+            Twin dx = t.poisoned(n, c, h, w);
+            both(d -> d.backend().convTranspose2dBackwardData(dy.on(d), weight.on(d), dx.on(d)));
+            assertNormClose(dx, tolerance(strict, 4L * k), what + " backwardData dx");
+
+            long terms = (long) n * h * w;
+            float scale = (float) Math.sqrt(terms);
+            Twin weightGrad = t.normal(15, 0f, scale, c, k, 2, 2);
+            Twin biasGrad = withBias ? t.normal(16, 0f, 2 * scale, k) : null;
+            both(d -> d.backend().convTranspose2dBackwardWeight(x.on(d), dy.on(d), weightGrad.on(d),
+                    on(biasGrad, d)));
+            assertNormClose(weightGrad, tolerance(strict, terms), what + " backwardWeight weightGrad +=");
+            if (withBias) {
+                assertNormClose(biasGrad, tolerance(strict, 4 * terms), what + " backwardWeight biasGrad +=");
+            }
+        }
+    }
+}
