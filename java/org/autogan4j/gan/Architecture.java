@@ -10,11 +10,11 @@ import java.util.List;
  * position by position, and decoded into {@link CellChoice}s.
  */
 public final class Architecture {
-    /** AutoGAN-top1 (spec 1.8). */
-    public static final Architecture TOP1 = parse("1,0,1,1,1,0,0,1,1,1,0,1,0,3");
-
     private static final String[] TOKENS = {"C", "N", "U", "SC", "skip"};
     private static final int[] OFFSETS = {0, 4, 9};
+
+    /** AutoGAN-top1 (spec 1.8). */
+    public static final Architecture TOP1 = parse("1,0,1,1,1,0,0,1,1,1,0,1,0,3");
 
     private final int[] codes;
 
