@@ -42,9 +42,9 @@ public final class GanTrainer implements AutoCloseable {
         this.discriminator = discriminator;
         this.rng = rng;
         this.adamG = new Adam(new ArrayList<>(generator.namedParameters().values()), config.lr(), config.beta1(),
-                config.beta2(), 1e-8f);
+                config.beta2(), Adam.DEFAULT_EPS);
         this.adamD = new Adam(new ArrayList<>(discriminator.namedParameters().values()), config.lr(), config.beta1(),
-                config.beta2(), 1e-8f);
+                config.beta2(), Adam.DEFAULT_EPS);
         this.ema = new Ema(generator.namedParameters(), config.emaDecay());
         this.hinge = new HingeLoss(generator.device());
         generator.train(true);
