@@ -1,5 +1,7 @@
 package org.autogan4j.tensor;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * One method per kernel of the C API (native/include/ag/kernels.h), on tensors of one device.
  * Each method checks its arguments (presence, device, open, shapes) BEFORE the native call, derives
@@ -9,6 +11,7 @@ package org.autogan4j.tensor;
  */
 public abstract class Backend {
     private final Device device;
+    private final AtomicLong liveBytes = new AtomicLong();
 
     protected Backend(Device device) {
         this.device = device;
@@ -36,11 +39,18 @@ public abstract class Backend {
     long allocate(long bytes) {
         long[] address = new long[1];
         check(nAlloc(bytes, address), "allocate " + bytes + " bytes on " + device);
+        liveBytes.addAndGet(bytes);
         return address[0];
     }
 
-    void free(long address) {
+    void free(long address, long bytes) {
         check(nFree(address), "free");
+        liveBytes.addAndGet(-bytes);
+    }
+
+    /** Bytes held by tensors of this device that are not closed yet (leak checks, memory reports). */
+    public long liveBytes() {
+        return liveBytes.get();
     }
 
     void upload(Tensor dst, float[] host) {

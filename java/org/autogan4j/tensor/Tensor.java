@@ -127,7 +127,7 @@ public final class Tensor implements AutoCloseable {
         }
         closed = true;
         if (owner == null) {
-            backend.free(address);
+            backend.free(address, shape.bytes());
         }
     }
 

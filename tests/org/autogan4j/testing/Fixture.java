@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 public final class Fixture {
@@ -104,6 +105,11 @@ public final class Fixture {
                     + " is not an integer");
         }
         return (int) value;
+    }
+
+    /** The entry names in file order. */
+    public List<String> names() {
+        return List.copyOf(values.keySet());
     }
 
     public boolean has(String entry) {

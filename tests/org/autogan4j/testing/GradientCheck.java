@@ -47,6 +47,7 @@ public final class GradientCheck {
     private final List<String> names = new ArrayList<>();
     private final List<float[]> inputs = new ArrayList<>();
     private double dyScale = DEFAULT_DY_SCALE;
+    private double step = STEP;
     private Kink kink = (input, index, values) -> false;
 
     /** A check named what (used in failure messages). */
@@ -64,6 +65,13 @@ public final class GradientCheck {
     /** The std of the random dy; raise it for ops whose gradients are small (a mean over n, W / sigma). */
     public GradientCheck dyScale(double scale) {
         dyScale = scale;
+        return this;
+    }
+
+    /** The finite-difference step; smaller than STEP for whole networks, whose hidden ReLUs a
+     *  large step would cross (kinks that no input predicate can see). */
+    public GradientCheck step(double h) {
+        step = h;
         return this;
     }
 
@@ -136,8 +144,8 @@ public final class GradientCheck {
     private double numericGradient(int input, int index, float[] dy, Forward forward) {
         float[][] work = copy();
         float x = work[input][index];
-        float plus = (float) (x + STEP);
-        float minus = (float) (x - STEP);
+        float plus = (float) (x + step);
+        float minus = (float) (x - step);
         work[input][index] = plus;
         double lossPlus = loss(forward.apply(work), dy);
         work = copy();
