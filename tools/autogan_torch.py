@@ -47,12 +47,11 @@ def deconv2x(channels):
 class PreBlock(nn.Module):
     """Pre-activation block: norm over the input channels -> ReLU -> [Up2x] -> conv3x3."""
 
-    def __init__(self, channels, with_deconv):
+    def __init__(self, channels):
         super().__init__()
         self.bn = nn.BatchNorm2d(channels)
         self.conv = nn.Conv2d(channels, channels, 3, padding=1)
-        if with_deconv:
-            self.deconv = deconv2x(channels)
+        self.deconv = deconv2x(channels)  # used only by the first block of a cell when U = deconv (spec 1.7)
 
     def forward(self, x, norm, up=None):
         # x (N,C,H,W) -> (N,C,H,W), or (N,C,2H,2W) when up is a mode
@@ -63,12 +62,11 @@ class PreBlock(nn.Module):
 class PostBlock(nn.Module):
     """Post-activation block: [Up2x] -> conv3x3 -> norm over the output channels -> ReLU."""
 
-    def __init__(self, channels, with_deconv):
+    def __init__(self, channels):
         super().__init__()
         self.conv = nn.Conv2d(channels, channels, 3, padding=1)
         self.bn = nn.BatchNorm2d(channels)
-        if with_deconv:
-            self.deconv = deconv2x(channels)
+        self.deconv = deconv2x(channels)  # used only by the first block of a cell when U = deconv (spec 1.7)
 
     def forward(self, x, norm, up=None):
         # x (N,C,H,W) -> (N,C,H,W), or (N,C,2H,2W) when up is a mode
@@ -93,10 +91,10 @@ class Cell(nn.Module):
 
     def __init__(self, channels, num_skip_in):
         super().__init__()
-        self.pre_conv1 = PreBlock(channels, True)
-        self.pre_conv2 = PreBlock(channels, False)
-        self.post_conv1 = PostBlock(channels, True)
-        self.post_conv2 = PostBlock(channels, False)
+        self.pre_conv1 = PreBlock(channels)
+        self.pre_conv2 = PreBlock(channels)
+        self.post_conv1 = PostBlock(channels)
+        self.post_conv2 = PostBlock(channels)
         self.c_sc = nn.Conv2d(channels, channels, 1)
         self.deconv_sc = deconv2x(channels)
         if num_skip_in:
@@ -265,10 +263,6 @@ def main():
     for label, ours, spec in rows:
         verdict = "match" if ours == spec else f"differs by {spec - ours:,d}"
         print(f"{label:42s} {ours:>10,d}  spec {spec:>10,d}  {verdict}")
-    deconv = count(deconv2x(128))
-    print(f"The shared G leaves out, as the contract lists, a deconv in each pre_conv2 and post_conv2: spec 1.7\n"
-          f"says they exist but are never used; 6 of them (3 cells x 2 blocks) at gf 128: 6 x {deconv:,d} = "
-          f"{6 * deconv:,d}.")
 
 
 if __name__ == "__main__":

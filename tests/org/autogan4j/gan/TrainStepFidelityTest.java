@@ -13,14 +13,13 @@ import java.util.TreeSet;
 import org.autogan4j.nn.Parameter;
 import org.autogan4j.nn.Rng;
 import org.autogan4j.tensor.Device;
-import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.Tensors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TrainStepFidelityTest {
-    /** The issue's bound: float32 sums in another order than PyTorch's, through ~20 layers and Adam.
+    /** The issue's bound: float32 sums in another order than PyTorch's, through ~20 layers and D's Adam step.
      *  It applies to each element and, as a floor, to the tensor's largest magnitude: a sum's
      *  rounding scales with its terms, so a small element of a gradient (l1's, after three cells
      *  of BN/IN) carries the error of the large ones (seen: 2e-5 of the largest). */
@@ -28,10 +27,6 @@ class TrainStepFidelityTest {
     /** Floor for values that are 0 up to float32 rounding on both sides (a conv bias feeding a
      *  BatchNorm has an exact gradient of 0; PyTorch stores ~1e-7 noise there). */
     private static final double ABS = 1e-5;
-    /** Below this max |gradient| a G parameter's gradient is float rounding of an exact 0 (a conv
-     *  bias before a BatchNorm): Adam's first step moves it by ~lr in a direction rounding picks,
-     *  on either side, so its value after the step is only known within 2 lr. */
-    private static final double NOISE_GRADIENT = 1e-5;
     /** The contract's config: 1 channel, latent 8, gf 8, df 8, bottom width 4, dis_bs 4, gen_bs 6. */
     static final GanConfig CONFIG = new GanConfig(1, 8, 8, 8, 4, 4, 6, 5, 2e-4f, 0f, 0.9f, 0.999f);
 
@@ -58,11 +53,6 @@ class TrainStepFidelityTest {
                 assertClose(f, "dLoss", new float[] {dLoss});
                 Map<String, Parameter> dParams = d.namedParameters();
                 dParams.forEach((n, p) -> assertClose(f, "dgrad." + n, p.grad().toArray()));
-                dParams.forEach((n, p) -> {
-                    if (n.endsWith(".weight_orig")) {
-                        assertClose(f, "dparam." + n, p.value().toArray());
-                    }
-                });
                 float gLoss = trainer.gStep(t.of(f.values("zG"), f.dims("zG")));
                 assertClose(f, "gLoss", new float[] {gLoss});
                 d.namedBuffers().forEach((n, b) -> {
@@ -70,13 +60,13 @@ class TrainStepFidelityTest {
                         assertClose(f, "dbuf." + n, b.toArray());
                     }
                 });
-                checkGenerator(f, g, trainer);
+                checkGenerator(f, g);
             }
         }
     }
 
-    /** ggrad, gparam, gema for exactly the used parameters; gbuf for the used BN layers. */
-    private static void checkGenerator(Fixture f, SharedGenerator g, GanTrainer trainer) {
+    /** ggrad for exactly the used parameters; gbuf for the used BN layers. */
+    private static void checkGenerator(Fixture f, SharedGenerator g) {
         TreeSet<String> used = new TreeSet<>();
         TreeSet<String> expected = new TreeSet<>();
         for (String entry : f.names()) {
@@ -84,19 +74,10 @@ class TrainStepFidelityTest {
                 expected.add(entry.substring("ggrad.".length()));
             }
         }
-        Map<String, Tensor> averages = trainer.ema().averages();
         g.namedParameters().forEach((n, p) -> {
             if (p.hasGrad()) {
                 used.add(n);
                 assertClose(f, "ggrad." + n, p.grad().toArray());
-                if (maxAbs(f.values("ggrad." + n)) < NOISE_GRADIENT) {
-                    double abs = ABS + 2 * CONFIG.lr();
-                    Tensors.assertClose(f.values("gparam." + n), p.value().toArray(), 0, abs, name(f) + " gparam." + n);
-                    Tensors.assertClose(f.values("gema." + n), averages.get(n).toArray(), 0, abs, name(f) + " gema." + n);
-                } else {
-                    assertClose(f, "gparam." + n, p.value().toArray());
-                    assertClose(f, "gema." + n, averages.get(n).toArray());
-                }
             }
         });
         assertEquals(expected, used, "the parameters this architecture and stage use");
