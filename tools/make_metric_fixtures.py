@@ -12,6 +12,8 @@ tools/make_fixtures.py). It writes to tests/resources/fixtures/metrics/:
                  = the FID of the first 20 rows of each (singular covariances)
     stats1.npz   np.savez(mu=, sigma=) of x1: float64 mean and np.cov (N-1), as TTUR's files hold
     stats2_f4.npz  the same for x2 stored as float32 ('<f4')
+    exact.npz    np.savez_compressed of "a" = arange(3) / 4 - 0.5 (float64) and "b" = arange(6) / 8 as
+                 float32 (2, 3): exactly representable values for the .npz reader
 A fixed seed makes reruns write identical values.
 """
 import pathlib
@@ -74,6 +76,7 @@ def main():
     write_fixture(OUT / "fid.agfx", [("x1", x1), ("x2", x2), ("fid", full), ("fid_rank_deficient", deficient)])
     np.savez(OUT / "stats1.npz", mu=mu1, sigma=sigma1)
     np.savez(OUT / "stats2_f4.npz", mu=mu2.astype(np.float32), sigma=sigma2.astype(np.float32))
+    np.savez_compressed(OUT / "exact.npz", a=np.arange(3) / 4 - 0.5, b=(np.arange(6) / 8).astype(np.float32).reshape(2, 3))
     print(f"IS {mean:.8f} +- {std:.8f}; FID {full:.8f}; rank-deficient FID {deficient:.8f}")
 
 
