@@ -54,7 +54,7 @@ final class PickleReader {
             return new PickleReader(in).run();
         } catch (BufferUnderflowException e) {
             throw new PickleException("the pickle is truncated (it ends before its STOP opcode)");
-        } catch (ClassCastException | IndexOutOfBoundsException e) {
+        } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException e) {
             throw new PickleException("the pickle is malformed (" + e.getMessage() + ")");
         }
     }
@@ -123,14 +123,15 @@ final class PickleReader {
 
     private Object reduce(Object callable, List<?> args) throws PickleException {
         if (!(callable instanceof Global global) || !CALLABLES.contains(global.toString())) {
-            throw new PickleException("refusing to call " + callable + REFUSAL);
+            throw new PickleException("refusing to call " + (callable instanceof Global ? callable : describe(callable))
+                    + REFUSAL);
         }
         switch (global.name()) {
             case "OrderedDict" -> {
                 Map<Object, Object> dict = new LinkedHashMap<>();
                 if (!args.isEmpty()) {
                     for (Object pair : (List<?>) args.get(0)) {
-                        dict.put(((List<?>) pair).get(0), ((List<?>) pair).get(1));
+                        dict.put(key(((List<?>) pair).get(0)), ((List<?>) pair).get(1));
                     }
                 }
                 return dict;
@@ -152,13 +153,22 @@ final class PickleReader {
     private StorageRef storage(Object pid) throws PickleException {
         List<?> id = pid instanceof List<?> list ? list : List.of();
         if (id.size() < 5 || !"storage".equals(id.get(0)) || !(id.get(1) instanceof Global type)) {
-            throw new PickleException("refusing persistent id " + pid + REFUSAL);
+            throw new PickleException("refusing persistent id " + describe(pid) + " (not a torch storage)" + REFUSAL);
         }
+        PthDtype dtype = PthDtype.ofStorage(type.name());
+        if (dtype == null || !type.module().equals("torch")) {
+            throw new PickleException("refusing storage type " + type + REFUSAL);
+        }
+        String key = (String) id.get(2);
         if (id.size() > 5 && id.get(5) != null) {
-            throw new PickleException("storage " + id.get(2) + " is a legacy storage view, which is not supported; "
+            throw new PickleException("storage " + key + " is a legacy storage view, which is not supported; "
                     + "re-save the file with torch.save in PyTorch >= 1.6");
         }
-        return new StorageRef(PthDtype.ofStorage(type.name()), (String) id.get(2), (Long) id.get(4));
+        long numel = (Long) id.get(4);
+        if (numel < 0) {
+            throw new PickleException("storage " + key + " claims " + numel + " elements");
+        }
+        return new StorageRef(dtype, key, numel);
     }
 
     private void build(List<Object> objectAndState) throws PickleException {
@@ -169,11 +179,19 @@ final class PickleReader {
     }
 
     @SuppressWarnings("unchecked")
-    private void setItems(List<Object> keysAndValues) {
+    private void setItems(List<Object> keysAndValues) throws PickleException {
         Map<Object, Object> dict = (Map<Object, Object>) top();
         for (int i = 0; i + 1 < keysAndValues.size(); i += 2) {
-            dict.put(keysAndValues.get(i), keysAndValues.get(i + 1));
+            dict.put(key(keysAndValues.get(i)), keysAndValues.get(i + 1));
         }
+    }
+
+    /** A dict key: a string or a number, as in every state_dict (a container key could be cyclic). */
+    private static Object key(Object key) throws PickleException {
+        if (key instanceof String || key instanceof Long || key instanceof Double || key instanceof Boolean) {
+            return key;
+        }
+        throw new PickleException("refusing a dict key of type " + describe(key) + REFUSAL);
     }
 
     @SuppressWarnings("unchecked")
@@ -259,7 +277,8 @@ final class PickleReader {
         return popN(stack.size() - mark);
     }
 
-    private static String describe(Object value) {
+    /** The kind of value, never its contents: a hostile pickle may nest a container in itself. */
+    static String describe(Object value) {
         return value == null ? "None" : value.getClass().getSimpleName();
     }
 

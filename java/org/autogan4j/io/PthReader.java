@@ -33,6 +33,10 @@ import org.autogan4j.io.PickleReader.TensorRef;
 public final class PthReader {
     private static final BigInteger LEGACY_MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
     private static final long LEGACY_PROTOCOL = 1001;
+    /** Largest data.pkl read: a state_dict's pickle is a few hundred KB even for large networks. */
+    private static final int PICKLE_LIMIT = 64 << 20;
+    /** Deepest dict nesting flattened; deeper means a cycle made with the memo, or a hostile file. */
+    private static final int DEPTH_LIMIT = 64;
 
     private PthReader() {
     }
@@ -68,7 +72,12 @@ public final class PthReader {
             String prefix = pickle.getName().substring(0, pickle.getName().length() - "data.pkl".length());
             Object root;
             try (InputStream in = zip.getInputStream(pickle)) {
-                root = PickleReader.read(ByteBuffer.wrap(in.readAllBytes()));
+                byte[] bytes = in.readNBytes(PICKLE_LIMIT + 1);
+                if (bytes.length > PICKLE_LIMIT) {
+                    throw new CheckpointException(file, pickle.getName() + " is larger than " + PICKLE_LIMIT
+                            + " bytes, which no state_dict needs");
+                }
+                root = PickleReader.read(ByteBuffer.wrap(bytes));
             }
             Map<String, ByteBuffer> storages = new HashMap<>();
             return tensors(file, root, storage -> {
@@ -80,7 +89,8 @@ public final class PthReader {
                                 + "no " + prefix + "data/" + storage.key());
                     }
                     try (InputStream in = zip.getInputStream(entry)) {
-                        bytes = ByteBuffer.wrap(in.readAllBytes());
+                        long needed = storage.numel() * storage.dtype().bytes();
+                        bytes = ByteBuffer.wrap(in.readNBytes((int) Math.min(needed, Integer.MAX_VALUE - 8)));
                     }
                     storages.put(storage.key(), bytes);
                 }
@@ -109,7 +119,7 @@ public final class PthReader {
         try {
             for (Object key : (List<?>) PickleReader.read(in)) {
                 long numel = in.getLong();
-                int elementBytes = elementBytes(root, (String) key);
+                int elementBytes = elementBytes(root, (String) key, 0);
                 if (elementBytes == 0) {
                     throw new CheckpointException(file, "storage " + key + " is listed, but no tensor uses it");
                 }
@@ -137,13 +147,13 @@ public final class PthReader {
     }
 
     /** Bytes per element of the storage named key, from the first tensor in root that uses it. */
-    private static int elementBytes(Object root, String key) {
+    private static int elementBytes(Object root, String key, int depth) {
         if (root instanceof TensorRef tensor && tensor.storage().key().equals(key)) {
             return tensor.storage().dtype().bytes();
         }
-        if (root instanceof Map<?, ?> dict) {
+        if (root instanceof Map<?, ?> dict && depth < DEPTH_LIMIT) {
             for (Object value : dict.values()) {
-                int bytes = elementBytes(value, key);
+                int bytes = elementBytes(value, key, depth + 1);
                 if (bytes > 0) {
                     return bytes;
                 }
@@ -172,20 +182,24 @@ public final class PthReader {
 
     private static Map<String, PthTensor> tensors(Path file, Object root, StorageSource source) throws IOException {
         if (!(root instanceof Map<?, ?>)) {
-            throw new CheckpointException(file, "holds a " + (root == null ? "None" : root.getClass().getSimpleName())
+            throw new CheckpointException(file, "holds a " + PickleReader.describe(root)
                     + ", not a dict of tensors (a state_dict)");
         }
         Map<String, PthTensor> out = new LinkedHashMap<>();
-        flatten(file, "", root, source, out);
+        flatten(file, "", root, source, out, 0);
         return Collections.unmodifiableMap(out);
     }
 
-    private static void flatten(Path file, String name, Object value, StorageSource source, Map<String, PthTensor> out)
-            throws IOException {
+    private static void flatten(Path file, String name, Object value, StorageSource source, Map<String, PthTensor> out,
+                                int depth) throws IOException {
         if (value instanceof Map<?, ?> dict) {
+            if (depth == DEPTH_LIMIT) {
+                throw new CheckpointException(file, "dicts nested deeper than " + DEPTH_LIMIT + " levels at \"" + name
+                        + "\" (a dict that contains itself?)");
+            }
             for (Map.Entry<?, ?> e : dict.entrySet()) {
                 String key = String.valueOf(e.getKey());
-                flatten(file, name.isEmpty() ? key : name + "." + key, e.getValue(), source, out);
+                flatten(file, name.isEmpty() ? key : name + "." + key, e.getValue(), source, out, depth + 1);
             }
         } else if (value instanceof TensorRef tensor) {
             out.put(name, PthGather.gather(file, name, tensor, source.bytes(tensor.storage())));

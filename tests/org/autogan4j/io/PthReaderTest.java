@@ -142,6 +142,16 @@ class PthReaderTest {
     }
 
     @Test
+    void refusesADictThatContainsItselfAndContainerKeys() throws IOException {
+        byte[] cyclic = "\u0080\u0002}q\u0000X\u0001\u0000\u0000\u0000ah\u0000s.".getBytes(StandardCharsets.ISO_8859_1);
+        String message = errorOf(zipWithPickle("cyclic.pth", cyclic));
+        assertTrue(message.contains("dicts nested deeper than 64 levels"), message);
+        byte[] listKey = "\u0080\u0002}]K\u0001s.".getBytes(StandardCharsets.ISO_8859_1);
+        message = errorOf(zipWithPickle("listkey.pth", listKey));
+        assertTrue(message.contains("refusing a dict key of type ArrayList"), message);
+    }
+
+    @Test
     void truncatedZipIsAClearError() throws Exception {
         byte[] whole = Files.readAllBytes(fixture("sequential"));
         Path file = dir.resolve("cut.pth");
