@@ -214,6 +214,36 @@ class PthReaderTest {
         assertTrue(message.contains("the pickle is truncated"), message);
     }
 
+    /** Corrupting any one byte of a pickle gives either a result or an IOException, never another error. */
+    @Test
+    void corruptedBytesNeverEscapeAsOtherExceptions() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        byte[] legacy = Files.readAllBytes(fixture("legacy"));
+        for (int trial = 0; trial < 300; trial++) {
+            int at = random.nextInt(trial % 2 == 0 ? 852 : legacy.length);
+            byte value = (byte) random.nextInt(256);
+            Path file = trial % 2 == 0
+                    ? rewritten("fuzz" + trial + ".pth", (name, bytes) -> {
+                        if (name.endsWith("data.pkl")) {
+                            bytes[at % bytes.length] = value;
+                        }
+                        return bytes;
+                    })
+                    : Files.write(dir.resolve("fuzz" + trial + ".pth"), corrupt(legacy, at, value));
+            try {
+                PthReader.read(file);
+            } catch (IOException expected) {
+                assertTrue(expected.getMessage().contains(file.getFileName().toString()), expected.getMessage());
+            }
+        }
+    }
+
+    private static byte[] corrupt(byte[] bytes, int at, byte value) {
+        byte[] copy = bytes.clone();
+        copy[at] = value;
+        return copy;
+    }
+
     @Test
     void missingFileAndNonPthFile() throws IOException {
         assertThrows(java.nio.file.NoSuchFileException.class, () -> PthReader.read(dir.resolve("absent.pth")));
