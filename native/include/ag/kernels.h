@@ -303,6 +303,37 @@ ag_status ag_cuda_adam_step(float *param, const float *grad, float *m, float *v,
 ag_status ag_cpu_ema_update(float *avg, const float *x, int64_t n, float decay);
 ag_status ag_cuda_ema_update(float *avg, const float *x, int64_t n, float decay);
 
+/* ---- inference ops of InceptionV3 (IS and FID scoring; forward only) -------------------- */
+
+/* max pooling as F.max_pool2d (floor mode; padding never wins, a NaN in a window wins):
+ * x (n,c,h,w) -> y (n,c,p,q), p = (h + 2 pad - kernel) / stride + 1, q likewise; pad <= kernel / 2 */
+ag_status ag_cpu_max_pool2d_forward(const float *x, float *y, int n, int c, int h, int w, int kernel, int stride,
+                                    int pad);
+ag_status ag_cuda_max_pool2d_forward(const float *x, float *y, int n, int c, int h, int w, int kernel, int stride,
+                                     int pad);
+/* average pooling as F.avg_pool2d (floor mode): x (n,c,h,w) -> y (n,c,p,q), sizes as max pooling;
+ * countIncludePad != 0 divides by the window clipped to the padded input, 0 by its in-image part */
+ag_status ag_cpu_avg_pool2d_window_forward(const float *x, float *y, int n, int c, int h, int w, int kernel,
+                                           int stride, int pad, int countIncludePad);
+ag_status ag_cuda_avg_pool2d_window_forward(const float *x, float *y, int n, int c, int h, int w, int kernel,
+                                            int stride, int pad, int countIncludePad);
+/* adaptive average pooling to 1x1: x (n,c,h,w) -> y (n,c) = mean over h*w */
+ag_status ag_cpu_adaptive_avg_pool2d_forward(const float *x, float *y, int n, int c, int h, int w);
+ag_status ag_cuda_adaptive_avg_pool2d_forward(const float *x, float *y, int n, int c, int h, int w);
+/* channel concat piece: x (n,cx,h,w) -> channels [offset, offset + cx) of y (n,cy,h,w); the other
+ * channels of y are left as they are */
+ag_status ag_cpu_copy_channels(const float *x, float *y, int n, int cx, int h, int w, int cy, int offset);
+ag_status ag_cuda_copy_channels(const float *x, float *y, int n, int cx, int h, int w, int cy, int offset);
+/* row-wise softmax (log != 0: log-softmax), the row maximum subtracted first: x (rows,cols) -> y (rows,cols) */
+ag_status ag_cpu_softmax_forward(const float *x, float *y, int rows, int cols, int log);
+ag_status ag_cuda_softmax_forward(const float *x, float *y, int rows, int cols, int log);
+/* y (n,c,h,w) = x (n,c,h,w) * scale[c] + shift[c], then max(y, 0) when relu != 0: batch norm in
+ * eval with folded statistics (scale, shift (c)); y may be x */
+ag_status ag_cpu_channel_affine_forward(const float *x, const float *scale, const float *shift, float *y, int n,
+                                        int c, int h, int w, int relu);
+ag_status ag_cuda_channel_affine_forward(const float *x, const float *scale, const float *shift, float *y, int n,
+                                         int c, int h, int w, int relu);
+
 #ifdef __cplusplus
 }
 #endif

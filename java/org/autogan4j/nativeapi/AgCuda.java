@@ -74,4 +74,10 @@ public final class AgCuda {
     public static native int ag_cuda_spectral_norm_backward(@Cast("const float*") long weight, @Cast("const float*") long u, @Cast("const float*") long v, @Cast("const float*") long sigma, @Cast("const float*") long weightSnGrad, @Cast("float*") long weightGrad, int rows, int cols);
     public static native int ag_cuda_adam_step(@Cast("float*") long param, @Cast("const float*") long grad, @Cast("float*") long m, @Cast("float*") long v, long n, float lr, float beta1, float beta2, float eps, int step);
     public static native int ag_cuda_ema_update(@Cast("float*") long avg, @Cast("const float*") long x, long n, float decay);
+    public static native int ag_cuda_max_pool2d_forward(@Cast("const float*") long x, @Cast("float*") long y, int n, int c, int h, int w, int kernel, int stride, int pad);
+    public static native int ag_cuda_avg_pool2d_window_forward(@Cast("const float*") long x, @Cast("float*") long y, int n, int c, int h, int w, int kernel, int stride, int pad, int countIncludePad);
+    public static native int ag_cuda_adaptive_avg_pool2d_forward(@Cast("const float*") long x, @Cast("float*") long y, int n, int c, int h, int w);
+    public static native int ag_cuda_copy_channels(@Cast("const float*") long x, @Cast("float*") long y, int n, int cx, int h, int w, int cy, int offset);
+    public static native int ag_cuda_softmax_forward(@Cast("const float*") long x, @Cast("float*") long y, int rows, int cols, int log);
+    public static native int ag_cuda_channel_affine_forward(@Cast("const float*") long x, @Cast("const float*") long scale, @Cast("const float*") long shift, @Cast("float*") long y, int n, int c, int h, int w, int relu);
 }

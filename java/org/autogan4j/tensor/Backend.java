@@ -549,6 +549,80 @@ public abstract class Backend {
         check(nEmaUpdate(avgAddress, c.open(x, "x"), avg.numel(), decay), "emaUpdate");
     }
 
+    // ---- inference ops of InceptionV3 (IS and FID scoring; forward only) -----------------------
+
+    /** Floor-mode pooled size of one side; checks kernel, stride and pad as PyTorch does. */
+    private static int pooledSize(TensorChecks c, int side, int kernel, int stride, int pad) {
+        c.require(kernel > 0 && stride > 0, "kernel = " + kernel + " and stride = " + stride + " must be > 0");
+        c.require(pad >= 0 && pad <= kernel / 2, "pad = " + pad + " must be in [0, kernel / 2 = " + kernel / 2 + "]");
+        c.require(side + 2 * pad >= kernel, "an input side of " + side + " padded by " + pad
+                + " is smaller than the kernel " + kernel + "; use a larger input or a smaller kernel");
+        return (side + 2 * pad - kernel) / stride + 1;
+    }
+
+    /** F.max_pool2d (floor mode): x (n,c,h,w) -> y (n,c,p,q), p = (h + 2 pad - kernel) / stride + 1. */
+    public void maxPool2dForward(Tensor x, Tensor y, int kernel, int stride, int pad) {
+        TensorChecks c = checks("maxPool2dForward");
+        int[] d = c.rank(x, "x", 4, "(n, c, h, w)");
+        int p = pooledSize(c, d[2], kernel, stride, pad);
+        int q = pooledSize(c, d[3], kernel, stride, pad);
+        c.shape(y, "y", "(n, c, p, q)", d[0], d[1], p, q);
+        check(nMaxPool2dForward(c.open(x, "x"), c.open(y, "y"), d[0], d[1], d[2], d[3], kernel, stride, pad),
+                "maxPool2dForward");
+    }
+
+    /** F.avg_pool2d (floor mode, count_include_pad as given): x (n,c,h,w) -> y (n,c,p,q), p as max pooling. */
+    public void avgPool2dWindowForward(Tensor x, Tensor y, int kernel, int stride, int pad, boolean countIncludePad) {
+        TensorChecks c = checks("avgPool2dWindowForward");
+        int[] d = c.rank(x, "x", 4, "(n, c, h, w)");
+        int p = pooledSize(c, d[2], kernel, stride, pad);
+        int q = pooledSize(c, d[3], kernel, stride, pad);
+        c.shape(y, "y", "(n, c, p, q)", d[0], d[1], p, q);
+        check(nAvgPool2dWindowForward(c.open(x, "x"), c.open(y, "y"), d[0], d[1], d[2], d[3], kernel, stride, pad,
+                countIncludePad ? 1 : 0), "avgPool2dWindowForward");
+    }
+
+    /** F.adaptive_avg_pool2d(x, 1) flattened: x (n,c,h,w) -> y (n,c), the mean over h*w. */
+    public void adaptiveAvgPool2dForward(Tensor x, Tensor y) {
+        TensorChecks c = checks("adaptiveAvgPool2dForward");
+        int[] d = c.rank(x, "x", 4, "(n, c, h, w)");
+        c.shape(y, "y", "(n, c)", d[0], d[1]);
+        check(nAdaptiveAvgPool2dForward(c.open(x, "x"), c.open(y, "y"), d[0], d[1], d[2], d[3]),
+                "adaptiveAvgPool2dForward");
+    }
+
+    /** Channel concat piece: x (n,cx,h,w) -> channels [offset, offset + cx) of y (n,cy,h,w). */
+    public void copyChannels(Tensor x, Tensor y, int offset) {
+        TensorChecks c = checks("copyChannels");
+        int[] xd = c.rank(x, "x", 4, "(n, cx, h, w)");
+        int[] yd = c.rank(y, "y", 4, "(n, cy, h, w)");
+        c.require(yd[0] == xd[0] && yd[2] == xd[2] && yd[3] == xd[3], "x " + x.shape() + " and y " + y.shape()
+                + " must agree in n, h and w");
+        c.require(offset >= 0 && offset + xd[1] <= yd[1], "channels [" + offset + ", " + (offset + xd[1])
+                + ") of x do not fit in y's " + yd[1] + " channels; pass an offset in [0, cy - cx]");
+        check(nCopyChannels(c.open(x, "x"), c.open(y, "y"), xd[0], xd[1], xd[2], xd[3], yd[1], offset),
+                "copyChannels");
+    }
+
+    /** Row-wise F.softmax (log: F.log_softmax) over the last dimension: x (rows,cols) -> y (rows,cols). */
+    public void softmaxForward(Tensor x, Tensor y, boolean log) {
+        TensorChecks c = checks("softmaxForward");
+        int[] d = c.rank(x, "x", 2, "(rows, cols)");
+        c.shape(y, "y", "(rows, cols)", d[0], d[1]);
+        check(nSoftmaxForward(c.open(x, "x"), c.open(y, "y"), d[0], d[1], log ? 1 : 0), "softmaxForward");
+    }
+
+    /** y (n,c,h,w) = x * scale[c] + shift[c], then relu if asked; scale, shift (c); y may be x. */
+    public void channelAffineForward(Tensor x, Tensor scale, Tensor shift, Tensor y, boolean relu) {
+        TensorChecks c = checks("channelAffineForward");
+        int[] d = c.rank(x, "x", 4, "(n, c, h, w)");
+        c.shape(scale, "scale", "(c)", d[1]);
+        c.shape(shift, "shift", "(c)", d[1]);
+        c.shape(y, "y", "(n, c, h, w)", d);
+        check(nChannelAffineForward(c.open(x, "x"), c.open(scale, "scale"), c.open(shift, "shift"), c.open(y, "y"),
+                d[0], d[1], d[2], d[3], relu ? 1 : 0), "channelAffineForward");
+    }
+
     // ---- the native calls, one per entry point of kernels.h --------------------------------
 
     protected abstract int nAlloc(long bytes, long[] address);
@@ -596,4 +670,10 @@ public abstract class Backend {
     protected abstract int nSpectralNormBackward(long weight, long u, long v, long sigma, long weightSnGrad, long weightGrad, int rows, int cols);
     protected abstract int nAdamStep(long param, long grad, long m, long v, long n, float lr, float beta1, float beta2, float eps, int step);
     protected abstract int nEmaUpdate(long avg, long x, long n, float decay);
+    protected abstract int nMaxPool2dForward(long x, long y, int n, int c, int h, int w, int kernel, int stride, int pad);
+    protected abstract int nAvgPool2dWindowForward(long x, long y, int n, int c, int h, int w, int kernel, int stride, int pad, int countIncludePad);
+    protected abstract int nAdaptiveAvgPool2dForward(long x, long y, int n, int c, int h, int w);
+    protected abstract int nCopyChannels(long x, long y, int n, int cx, int h, int w, int cy, int offset);
+    protected abstract int nSoftmaxForward(long x, long y, int rows, int cols, int log);
+    protected abstract int nChannelAffineForward(long x, long scale, long shift, long y, int n, int c, int h, int w, int relu);
 }

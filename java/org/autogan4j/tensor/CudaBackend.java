@@ -332,4 +332,34 @@ public final class CudaBackend extends Backend {
     protected int nEmaUpdate(long avg, long x, long n, float decay) {
         return AgCuda.ag_cuda_ema_update(avg, x, n, decay);
     }
+
+    @Override
+    protected int nMaxPool2dForward(long x, long y, int n, int c, int h, int w, int kernel, int stride, int pad) {
+        return AgCuda.ag_cuda_max_pool2d_forward(x, y, n, c, h, w, kernel, stride, pad);
+    }
+
+    @Override
+    protected int nAvgPool2dWindowForward(long x, long y, int n, int c, int h, int w, int kernel, int stride, int pad, int countIncludePad) {
+        return AgCuda.ag_cuda_avg_pool2d_window_forward(x, y, n, c, h, w, kernel, stride, pad, countIncludePad);
+    }
+
+    @Override
+    protected int nAdaptiveAvgPool2dForward(long x, long y, int n, int c, int h, int w) {
+        return AgCuda.ag_cuda_adaptive_avg_pool2d_forward(x, y, n, c, h, w);
+    }
+
+    @Override
+    protected int nCopyChannels(long x, long y, int n, int cx, int h, int w, int cy, int offset) {
+        return AgCuda.ag_cuda_copy_channels(x, y, n, cx, h, w, cy, offset);
+    }
+
+    @Override
+    protected int nSoftmaxForward(long x, long y, int rows, int cols, int log) {
+        return AgCuda.ag_cuda_softmax_forward(x, y, rows, cols, log);
+    }
+
+    @Override
+    protected int nChannelAffineForward(long x, long scale, long shift, long y, int n, int c, int h, int w, int relu) {
+        return AgCuda.ag_cuda_channel_affine_forward(x, scale, shift, y, n, c, h, w, relu);
+    }
 }
