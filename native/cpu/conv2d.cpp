@@ -13,10 +13,10 @@
 #include "ag/status.h"
 
 #include <immintrin.h>
+#include <omp.h>
 
 #include <algorithm>
 #include <climits>
-#include <cstring>
 
 namespace {
 
@@ -25,6 +25,7 @@ using ag::cpu::GemmB;
 
 constexpr int kMaxTaps = 25;  // kernel <= 5 on the vectorized paths
 constexpr int kMaxPanel = 64; // nr of every micro-kernel
+constexpr int64_t kChunkPixels = 2048; // backward_weight's chunks of the batch
 
 bool vectorizable(int nr) { return &ag::cpu::gemmKernel() == &ag::cpu::kGemmKernelAvx512 && nr % 16 == 0; }
 
@@ -79,7 +80,8 @@ private:
         const int taps = w_.kernel * w_.kernel, plane = w_.hs * w_.ws, vectors = nr / 16;
         int64_t shift[kMaxTaps];
         for (int t = 0; t < taps; ++t)
-            shift[t] = (int64_t)ag_conv_source(0, t / w_.kernel, w_.pad) * w_.ws + ag_conv_source(0, t % w_.kernel, w_.pad);
+            shift[t] = (int64_t)ag_conv_source(0, t / w_.kernel, w_.pad) * w_.ws +
+                       ag_conv_source(0, t % w_.kernel, w_.pad);
         for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
             int64_t base[kMaxPanel / 16];
             const uint16_t *masks[kMaxPanel / 16];
@@ -92,7 +94,8 @@ private:
             for (int kk = 0; kk < kc; ++kk) {
                 const float *src = w_.src + (int64_t)c * plane + shift[t];
                 for (int v = 0; v < vectors; ++v) {
-                    const __m512 value = masks[v] ? _mm512_maskz_loadu_ps(masks[v][t], src + base[v]) : _mm512_setzero_ps();
+                    const __m512 value =
+                        masks[v] ? _mm512_maskz_loadu_ps(masks[v][t], src + base[v]) : _mm512_setzero_ps();
                     _mm512_store_ps(dst + kk * nr + 16 * v, value);
                 }
                 if (++t == taps) {
@@ -163,7 +166,7 @@ public:
     }
 
 private:
-    // The source pixel of output pixel `row` (image, p, q) through tap t, or -1 when outside.
+    // Where in xT output pixel (image, p, q) reads through tap t, or -1 when that is outside.
     int64_t source(int image, int p, int q, int t) const {
         const int ih = ag_conv_source(p, t / kernel_, pad_), iw = ag_conv_source(q, t % kernel_, pad_);
         if (ih < 0 || ih >= h_ || iw < 0 || iw >= w_) return -1;
@@ -183,37 +186,39 @@ private:
             }
     }
 
+    // Pixels go by runs along q (one image row); along a run each vector's source advances by c
+    // floats, and the pixels where its tap falls outside form a prefix and a suffix.
     __attribute__((target("avx512f"))) void packVectors(float *dst, int p0, int kc, int j0, int nc, int nr) const {
         const int plane = p_ * q_, vectors = nr / 16;
         for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
             // vector v reads the pixel (top[v], left[v]) away, channels from j % c on; none past nc
             int top[kMaxPanel / 16], left[kMaxPanel / 16];
             int64_t at[kMaxPanel / 16];
-            bool live[kMaxPanel / 16];
             for (int v = 0; v < vectors; ++v) {
                 const int j = j0 + r + 16 * v, t = j / c_;
-                top[v] = ag_conv_source(0, t / kernel_, pad_);
+                top[v] = j < j0 + nc ? ag_conv_source(0, t / kernel_, pad_) : -h_ - p_;
                 left[v] = ag_conv_source(0, t % kernel_, pad_);
                 at[v] = ((int64_t)top[v] * w_ + left[v]) * c_ + j % c_;
-                live[v] = j < j0 + nc;
             }
-            int image = p0 / plane, p = p0 % plane / q_, q = p0 % q_;
-            for (int kk = 0; kk < kc; ++kk) {
-                const int64_t pixel = (((int64_t)image * h_ + p) * w_ + q) * c_;
-                const bool interior = p - pad_ >= 0 && p - pad_ + kernel_ <= h_ && q - pad_ >= 0 && q - pad_ + kernel_ <= w_;
+            for (int kk = 0; kk < kc;) {
+                const int row = p0 + kk, image = row / plane, p = row % plane / q_, q0 = row % q_;
+                const int run = std::min(kc - kk, q_ - q0);
+                const int64_t anchor = (((int64_t)image * h_ + p) * w_ + q0) * c_;
                 for (int v = 0; v < vectors; ++v) {
-                    const bool inside = live[v] && (interior || (p + top[v] >= 0 && p + top[v] < h_ &&
-                                                                  q + left[v] >= 0 && q + left[v] < w_));
-                    const __m512 value = inside ? _mm512_loadu_ps(xT_ + pixel + at[v]) : _mm512_setzero_ps();
-                    _mm512_store_ps(dst + kk * nr + 16 * v, value);
-                }
-                if (++q == q_) {
-                    q = 0;
-                    if (++p == p_) {
-                        p = 0;
-                        ++image;
+                    int lo = run, hi = run; // pixels [lo, hi) of the run read inside the image
+                    const float *src = nullptr;
+                    if (p + top[v] >= 0 && p + top[v] < h_) {
+                        lo = std::clamp(-left[v] - q0, 0, run);
+                        hi = std::clamp(w_ - left[v] - q0, lo, run);
+                        src = xT_ + anchor + at[v];
                     }
+                    float *out = dst + (int64_t)kk * nr + 16 * v;
+                    int i = 0;
+                    for (; i < lo; ++i) _mm512_store_ps(out + i * nr, _mm512_setzero_ps());
+                    for (; i < hi; ++i) _mm512_store_ps(out + i * nr, _mm512_loadu_ps(src + (int64_t)i * c_));
+                    for (; i < run; ++i) _mm512_store_ps(out + i * nr, _mm512_setzero_ps());
                 }
+                kk += run;
             }
         }
     }
@@ -228,9 +233,10 @@ ag_status checkShape(const char *function, int n, int c, int h, int w, int k, in
     AG_REQUIRE(kernel > 0 && pad >= 0, "%s: kernel = %d must be > 0 and pad = %d >= 0", function, kernel, pad);
     const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad);
     AG_REQUIRE(p > 0 && q > 0, "%s: kernel %d with pad %d leaves no output for %dx%d", function, kernel, pad, h, w);
-    const int64_t big = std::max((int64_t)n * p * q, (int64_t)n * h * w) * std::max(c, k) * kernel * kernel;
-    AG_REQUIRE(big / std::max(c, k) <= INT_MAX, "%s: n*h*w*kernel^2 too large (%lld)", function,
-               (long long)(big / std::max(c, k)));
+    const int64_t pixels = std::max((int64_t)n * p * q, (int64_t)n * h * w), taps = (int64_t)kernel * kernel;
+    AG_REQUIRE(pixels <= INT_MAX && std::max(c, k) * taps <= INT_MAX,
+               "%s: n*h*w = %lld or channels*kernel^2 = %lld too large", function, (long long)pixels,
+               (long long)(std::max(c, k) * taps));
     return AG_OK;
 }
 
@@ -277,35 +283,50 @@ extern "C" ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *
     const ag_status status = checkShape(__func__, n, c, h, w, k, kernel, pad);
     if (status != AG_OK) return status;
     const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad), taps = kernel * kernel;
-    const int64_t plane = (int64_t)p * q, xSize = (int64_t)n * c * h * w, dySize = n * k * plane;
-    float *xT = ag::cpu::scratch(3, (size_t)xSize), *dyT = ag::cpu::scratch(4, (size_t)dySize),
-          *grad = ag::cpu::scratch(5, (size_t)k * taps * c);
-    if (!xT || !dyT || !grad)
-        return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: %lld bytes of scratch", __func__,
-                       (long long)(xSize + dySize + (int64_t)k * taps * c) * 4);
-    // channel-last copies: xT (n, h, w, c), dyT (n*p*q, k)
-    ag::cpu::transposeBatch(x, xT, n, c, h * w);
-    ag::cpu::transposeBatch(dy, dyT, n, k, (int)plane);
-    const ag::cpu::MatrixA rows(true, dyT, k);
-    const PatchRows patches(xT, c, h, w, p, q, kernel, pad);
-    const ag_status gemmStatus =
-        ag::cpu::gemm(k, taps * c, (int)(n * plane), 1.0f, rows, patches, 0.0f, {grad, (int64_t)taps * c, taps * c, 0, nullptr});
-    if (gemmStatus != AG_OK) return gemmStatus;
-    // grad (k, taps, c) -> weightGrad (k, c, taps)
-#pragma omp parallel for schedule(static) if ((int64_t)k * c * taps >= 32768)
-    for (int o = 0; o < k; ++o)
-        for (int i = 0; i < c; ++i)
-            for (int t = 0; t < taps; ++t)
-                weightGrad[((int64_t)o * c + i) * taps + t] += grad[((int64_t)o * taps + t) * c + i];
+    const int64_t plane = (int64_t)p * q;
+    // The batch in chunks of whole images, about kChunkPixels output pixels each (fixed by the shape):
+    // each chunk's gradient is one GEMM on channel-last copies of its x and dy, and the chunks are
+    // added to weightGrad in order, so OpenMP can run whole chunks without changing the sums.
+    const int chunkImages = (int)std::clamp<int64_t>(kChunkPixels / plane, 1, n);
+    const int chunks = (n + chunkImages - 1) / chunkImages;
+    const int threads = omp_in_parallel() ? 1 : std::min(omp_get_max_threads(), chunks);
+    ag_status failure = AG_OK;
+#pragma omp parallel for ordered schedule(static, 1) num_threads(threads) if (threads > 1)
+    for (int chunk = 0; chunk < chunks; ++chunk) {
+        const int first = chunk * chunkImages, count = std::min(chunkImages, n - first);
+        const int64_t xSize = (int64_t)count * c * h * w, dySize = count * k * plane;
+        float *xT = ag::cpu::scratch(3, (size_t)xSize), *dyT = ag::cpu::scratch(4, (size_t)dySize),
+              *grad = ag::cpu::scratch(5, (size_t)k * taps * c);
+        ag_status status = AG_OK;
+        if (!xT || !dyT || !grad) {
+            status = ag_fail(AG_ERR_OUT_OF_MEMORY, "ag_cpu_conv2d_backward_weight: %lld bytes of scratch",
+                             (long long)(xSize + dySize + (int64_t)k * taps * c) * 4);
+        } else {
+            // xT (count, h, w, c), dyT (count*p*q, k); grad (k, taps, c) = dy . patches(x)
+            ag::cpu::transposeBatch(x + (int64_t)first * c * h * w, xT, count, c, h * w);
+            ag::cpu::transposeBatch(dy + (int64_t)first * k * plane, dyT, count, k, (int)plane);
+            const ag::cpu::MatrixA rows(true, dyT, k);
+            const PatchRows patches(xT, c, h, w, p, q, kernel, pad);
+            status = ag::cpu::gemm(k, taps * c, (int)(count * plane), 1.0f, rows, patches, 0.0f,
+                                   {grad, (int64_t)taps * c, taps * c, 0, nullptr});
+        }
+#pragma omp ordered
+        {
+            if (status != AG_OK && failure == AG_OK) failure = status;
+            if (failure == AG_OK)
+                for (int o = 0; o < k; ++o)
+                    for (int i = 0; i < c; ++i)
+                        for (int t = 0; t < taps; ++t)
+                            weightGrad[((int64_t)o * c + i) * taps + t] += grad[((int64_t)o * taps + t) * c + i];
+        }
+    }
+    if (failure != AG_OK) return failure;
     if (biasGrad) {
 #pragma omp parallel for schedule(static) if ((int64_t)n * k * plane >= 32768)
         for (int o = 0; o < k; ++o) {
             double sum = 0.0;
-            for (int image = 0; image < n; ++image) {
-                const float *row = dy + ((int64_t)image * k + o) * plane;
-#pragma omp simd reduction(+ : sum)
-                for (int64_t j = 0; j < plane; ++j) sum += row[j];
-            }
+            for (int image = 0; image < n; ++image)
+                sum += ag::cpu::sumFloats(dy + ((int64_t)image * k + o) * plane, plane);
             biasGrad[o] += (float)sum;
         }
     }

@@ -59,7 +59,8 @@ extern "C" ag_status ag_cpu_conv_transpose2d_forward(const float *x, const float
             float *dst = y + (int64_t)image * rows * plane;
             for (int tap = 0; tap < 4; ++tap)
                 for (int i = 0; i < h; ++i)
-                    for (int j = 0; j < w; ++j) dst[tapPixel(o, tap, i, j, h, w)] = src[tap * plane + i * w + j] + shift;
+                    for (int j = 0; j < w; ++j)
+                        dst[tapPixel(o, tap, i, j, h, w)] = src[tap * plane + i * w + j] + shift;
         }
     return AG_OK;
 }
@@ -100,7 +101,8 @@ extern "C" ag_status ag_cpu_conv_transpose2d_backward_weight(const float *x, con
     const ag_status status = checkShape(__func__, n, c, h, w, k);
     if (status != AG_OK) return status;
     const int64_t plane = (int64_t)h * w, rows = (int64_t)k * 4;
-    float *xT = ag::cpu::scratch(3, (size_t)(n * c * plane)), *perPixel = ag::cpu::scratch(4, (size_t)(n * rows * plane));
+    float *xT = ag::cpu::scratch(3, (size_t)(n * c * plane));
+    float *perPixel = ag::cpu::scratch(4, (size_t)(n * rows * plane));
     if (!xT || !perPixel) return outOfScratch(__func__, n * (c + rows) * plane);
     ag::cpu::transposeBatch(x, xT, n, c, (int)plane);
     // E (n, h*w, k*4): pixel (i, j) holds dy[.][o][2i+a][2j+b] over (o, a, b)
@@ -120,11 +122,8 @@ extern "C" ag_status ag_cpu_conv_transpose2d_backward_weight(const float *x, con
 #pragma omp parallel for schedule(static) if (n * rows * plane >= 32768)
         for (int o = 0; o < k; ++o) {
             double sum = 0.0;
-            for (int image = 0; image < n; ++image) {
-                const float *row = dy + ((int64_t)image * k + o) * 4 * plane;
-#pragma omp simd reduction(+ : sum)
-                for (int64_t j = 0; j < 4 * plane; ++j) sum += row[j];
-            }
+            for (int image = 0; image < n; ++image)
+                sum += ag::cpu::sumFloats(dy + ((int64_t)image * k + o) * 4 * plane, 4 * plane);
             biasGrad[o] += (float)sum;
         }
     }

@@ -1,7 +1,8 @@
 // CPU GEMM: the BLIS-style blocked driver (loops jc -> pc -> ic -> jr -> ir around a register-blocked
-// micro-kernel), the micro-kernel choice for this CPU, the packers of plain row-major matrices, the
-// scratch buffers, and ag_cpu_gemm. Threads split C into column (or row) strips of whole tiles and
-// every element is summed over k in the same blocks, so results do not depend on the thread count.
+// micro-kernel from gemm_kernel_*.cpp), the micro-kernel choice for this CPU, the packers of plain
+// row-major matrices, the scratch buffers, two helpers of the convolutions, and ag_cpu_gemm. Threads
+// split C into column (or row) strips of whole tiles and every element is summed over k in the same
+// blocks, so results do not depend on the thread count.
 #include "ag/cpu_gemm.h"
 #include "ag/status.h"
 
@@ -13,29 +14,6 @@
 
 namespace ag::cpu {
 namespace {
-
-// The portable micro-kernel (4 x 8, plain loops the compiler vectorizes for the baseline ISA).
-constexpr int kPortableRows = 4, kPortableCols = 8;
-
-void runPortable(int kc, const float *a, const float *b, float *const *c, int64_t ldc, float alpha, float beta,
-                 const float *bias) {
-    float acc[kPortableRows][kPortableCols] = {};
-    for (int p = 0; p < kc; ++p, a += kPortableRows, b += kPortableCols)
-        for (int i = 0; i < kPortableRows; ++i)
-            for (int j = 0; j < kPortableCols; ++j) acc[i][j] += a[i] * b[j];
-    for (int i = 0; i < kPortableRows; ++i) {
-        float *out = c[0] + i * ldc;
-        for (int j = 0; j < kPortableCols; ++j) {
-            float t = alpha * acc[i][j];
-            if (beta != 0.0f) t += beta * out[j];
-            if (bias) t += bias[i];
-            out[j] = t;
-        }
-    }
-}
-
-const GemmKernel kGemmKernelPortable = {"portable 4x8", kPortableRows, kPortableCols, kPortableCols, 256, 128, 2048,
-                                        runPortable};
 
 bool supported(const GemmKernel &kernel) {
     if (&kernel == &kGemmKernelAvx512) return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma");
@@ -65,7 +43,10 @@ constexpr int kScratchSlots = 8;
 thread_local Buffer buffers[kScratchSlots];
 
 constexpr int kMaxTile = 512;              // mr * nr of every kernel fits
-constexpr int64_t kWholeAFloats = 1 << 20; // op(A) packed once when it is at most this big (4 MiB)
+constexpr int kMaxPanel = 64;              // nr of every kernel; vw >= 4
+constexpr int64_t kWholeAFloats = 1 << 20; // op(A) is packed once when it is at most this big (4 MiB)
+constexpr int64_t kBlockAFloats = 1 << 17; // ... and a k block of it stays in L2 (512 KiB)
+constexpr int64_t kStripCFloats = 1 << 17; // a strip of C that stays in L2 across the k blocks
 
 // What one thread computes: rows [m0, m1) and columns [n0, n1) of C.
 struct Strip {
@@ -90,7 +71,7 @@ void edgeTile(const GemmKernel &kernel, int kc, const float *a, const float *b, 
               int rows, int cols, float alpha, float beta, const float *bias) {
     alignas(64) float tile[kMaxTile] = {};
     float tileBias[kMaxTile / 8] = {};
-    float *vectors[kMaxTile / 8];
+    float *vectors[kMaxPanel / 4];
     for (int v = 0; v < kernel.nr / kernel.vw; ++v) vectors[v] = tile + v * kernel.vw;
     for (int r = 0; r < rows; ++r) {
         if (bias) tileBias[r] = bias[i + r];
@@ -105,15 +86,20 @@ void edgeTile(const GemmKernel &kernel, int kc, const float *a, const float *b, 
 void runStrip(const GemmKernel &kernel, const Plan &plan, const Strip &s, int k, float alpha, const GemmA &a,
               const GemmB &b, float beta, const GemmC &c, float *packedA, float *packedB) {
     const int mr = kernel.mr, nr = kernel.nr, vw = kernel.vw, vectors = nr / vw;
-    for (int jc = s.n0; jc < s.n1; jc += plan.nc) {
-        const int nc = std::min(plan.nc, s.n1 - jc);
+    // With a single block of rows nothing reuses a block of B, so B is packed one panel at a time
+    // right before its kernels read it, and the column blocks keep the C strip in L2 instead.
+    const bool panelwise = plan.wholeA || s.m1 - s.m0 <= plan.mc;
+    const int mcBlock = panelwise ? s.m1 - s.m0 : plan.mc;
+    const int ncBlock = panelwise ? std::max(nr, (int)(kStripCFloats / (s.m1 - s.m0)) / nr * nr) : plan.nc;
+    for (int jc = s.n0; jc < s.n1; jc += ncBlock) {
+        const int nc = std::min(ncBlock, s.n1 - jc);
         for (int pc = 0; pc < k; pc += plan.kc) {
             const int kc = std::min(plan.kc, k - pc);
             const float blockBeta = pc == 0 ? beta : 1.0f;
             const float *blockBias = pc == 0 ? c.rowBias : nullptr;
-            b.pack(packedB, pc, kc, jc, nc, nr);
-            for (int ic = s.m0; ic < s.m1; ic += plan.mc) {
-                const int mc = std::min(plan.mc, s.m1 - ic);
+            if (!panelwise) b.pack(packedB, pc, kc, jc, nc, nr);
+            for (int ic = s.m0; ic < s.m1; ic += mcBlock) {
+                const int mc = std::min(mcBlock, s.m1 - ic);
                 const float *blockA = packedA;
                 if (plan.wholeA)
                     blockA = plan.wholeA + (int64_t)pc * plan.mPad + (int64_t)ic * kc;
@@ -122,7 +108,7 @@ void runStrip(const GemmKernel &kernel, const Plan &plan, const Strip &s, int k,
                 for (int jr = 0; jr < nc; jr += nr) {
                     const int j = jc + jr, cols = std::min(nr, nc - jr);
                     // each vector of vw columns must be contiguous (inside one group) for the fast path
-                    int64_t offset[kMaxTile / 8];
+                    int64_t offset[kMaxPanel / 4];
                     bool inPlace = cols == nr;
                     for (int v = 0; v < vectors && inPlace; ++v) {
                         const int64_t first = j + v * vw, last = first + vw - 1;
@@ -130,11 +116,15 @@ void runStrip(const GemmKernel &kernel, const Plan &plan, const Strip &s, int k,
                         offset[v] = (first / c.groupCols) * c.groupStride + first % c.groupCols;
                     }
                     const float *panelB = packedB + (int64_t)jr * kc;
+                    if (panelwise) {
+                        b.pack(packedB, pc, kc, j, cols, nr);
+                        panelB = packedB;
+                    }
                     for (int ir = 0; ir < mc; ir += mr) {
                         const int i = ic + ir, rows = std::min(mr, mc - ir);
                         const float *panelA = blockA + (int64_t)ir * kc;
                         if (inPlace && rows == mr) {
-                            float *out[kMaxTile / 8];
+                            float *out[kMaxPanel / 4];
                             for (int v = 0; v < vectors; ++v) out[v] = c.c + i * c.ldc + offset[v];
                             kernel.run(kc, panelA, panelB, out, c.ldc, alpha, blockBeta,
                                        blockBias ? blockBias + i : nullptr);
@@ -156,6 +146,59 @@ void scaleOnly(int m, int n, float beta, const GemmC &c) {
             const float t = beta != 0.0f ? beta * *e : 0.0f;
             *e = c.rowBias ? t + c.rowBias[i] : t;
         }
+}
+
+// Packing plain matrices is a copy the compiler vectorizes; target_clones adds an AVX-512 build.
+__attribute__((target_clones("avx512f", "default"))) void packMatrixA(bool trans, const float *a, int64_t lda,
+                                                                      float *dst, int i0, int mc, int p0, int kc,
+                                                                      int mr) {
+    for (int r = 0; r < mc; r += mr, dst += (int64_t)mr * kc) {
+        const int rows = std::min(mr, mc - r);
+        if (trans) {
+            for (int p = 0; p < kc; ++p) {
+                const float *src = a + (int64_t)(p0 + p) * lda + i0 + r;
+                float *out = dst + p * mr;
+                if (rows == 8 && mr == 8) { // the AVX-512 kernel's panels: one fixed-size copy
+                    std::memcpy(out, src, 8 * sizeof(float));
+                    continue;
+                }
+                for (int i = 0; i < rows; ++i) out[i] = src[i];
+                for (int i = rows; i < mr; ++i) out[i] = 0.0f;
+            }
+        } else {
+            for (int i = 0; i < mr; ++i) {
+                const float *src = a + (int64_t)(i0 + r + i) * lda + p0;
+                if (i < rows)
+                    for (int p = 0; p < kc; ++p) dst[p * mr + i] = src[p];
+                else
+                    for (int p = 0; p < kc; ++p) dst[p * mr + i] = 0.0f;
+            }
+        }
+    }
+}
+
+__attribute__((target_clones("avx512f", "default"))) void packMatrixB(bool trans, const float *b, int64_t ldb,
+                                                                      float *dst, int p0, int kc, int j0, int nc,
+                                                                      int nr) {
+    for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
+        const int cols = std::min(nr, nc - r);
+        if (trans) {
+            for (int j = 0; j < nr; ++j) {
+                const float *src = b + (int64_t)(j0 + r + j) * ldb + p0;
+                if (j < cols)
+                    for (int p = 0; p < kc; ++p) dst[p * nr + j] = src[p];
+                else
+                    for (int p = 0; p < kc; ++p) dst[p * nr + j] = 0.0f;
+            }
+        } else {
+            for (int p = 0; p < kc; ++p) {
+                const float *src = b + (int64_t)(p0 + p) * ldb + j0 + r;
+                float *out = dst + p * nr;
+                for (int j = 0; j < cols; ++j) out[j] = src[j];
+                for (int j = cols; j < nr; ++j) out[j] = 0.0f;
+            }
+        }
+    }
 }
 
 } // namespace
@@ -182,8 +225,7 @@ ag_status gemm(int m, int n, int k, float alpha, const GemmA &a, const GemmB &b,
         return AG_OK;
     }
     const GemmKernel &kernel = gemmKernel();
-    static const int tuneKc = getenv("TUNE_KC") ? atoi(getenv("TUNE_KC")) : kernel.kc;
-    const int kBlocks = (k + tuneKc - 1) / tuneKc;
+    const int kBlocks = (k + kernel.kc - 1) / kernel.kc;
     const int tilesM = (m + kernel.mr - 1) / kernel.mr, tilesN = (n + kernel.nr - 1) / kernel.nr;
     Plan plan = {(k + kBlocks - 1) / kBlocks, kernel.mc / kernel.mr * kernel.mr, kernel.nc / kernel.nr * kernel.nr,
                  nullptr, tilesM * kernel.mr};
@@ -191,9 +233,8 @@ ag_status gemm(int m, int n, int k, float alpha, const GemmA &a, const GemmB &b,
     if ((double)m * n * k < 262144.0) threads = 1;
     const bool splitN = tilesN >= threads || tilesN >= tilesM;
     threads = std::min(threads, splitN ? tilesN : tilesM);
-    // A small op(A) that every column block would repack (convolution weights) is packed once, and
-    // the column blocks shrink so that each packed block of B is used while it is still in L2.
-    if (splitN && (int64_t)plan.mPad * k <= kWholeAFloats && n > plan.nc * threads) {
+    // A small op(A) that every column block would repack (convolution weights) is packed once.
+    if (splitN && (int64_t)plan.mPad * k <= kWholeAFloats && (int64_t)plan.mPad * plan.kc <= kBlockAFloats) {
         float *wholeA = scratch(2, (size_t)plan.mPad * k);
         if (!wholeA) return ag_fail(AG_ERR_OUT_OF_MEMORY, "gemm: %lld bytes for A", (long long)plan.mPad * k * 4);
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
@@ -202,8 +243,6 @@ ag_status gemm(int m, int n, int k, float alpha, const GemmA &a, const GemmB &b,
             a.pack(wholeA + (int64_t)p0 * plan.mPad, 0, m, p0, std::min(plan.kc, k - p0), kernel.mr);
         }
         plan.wholeA = wholeA;
-        static const int tuneB = getenv("TUNE_B") ? atoi(getenv("TUNE_B")) : 65536;
-        plan.nc = std::max(kernel.nr, tuneB / plan.kc / kernel.nr * kernel.nr);
     }
     const size_t packedA = plan.wholeA ? 0 : (size_t)std::min(plan.mc, plan.mPad) * plan.kc;
     const size_t packedB = (size_t)std::min(plan.nc, tilesN * kernel.nr) * plan.kc;
@@ -234,51 +273,18 @@ ag_status gemm(int m, int n, int k, float alpha, const GemmA &a, const GemmB &b,
 }
 
 void MatrixA::pack(float *dst, int i0, int mc, int p0, int kc, int mr) const {
-    for (int r = 0; r < mc; r += mr, dst += (int64_t)mr * kc) {
-        const int rows = std::min(mr, mc - r);
-        if (trans_) {
-            for (int p = 0; p < kc; ++p) {
-                const float *src = a_ + (int64_t)(p0 + p) * lda_ + i0 + r;
-                for (int i = 0; i < mr; ++i) dst[p * mr + i] = i < rows ? src[i] : 0.0f;
-            }
-        } else {
-            for (int i = 0; i < mr; ++i) {
-                const float *src = a_ + (int64_t)(i0 + r + i) * lda_ + p0;
-                if (i < rows)
-                    for (int p = 0; p < kc; ++p) dst[p * mr + i] = src[p];
-                else
-                    for (int p = 0; p < kc; ++p) dst[p * mr + i] = 0.0f;
-            }
-        }
-    }
+    packMatrixA(trans_, a_, lda_, dst, i0, mc, p0, kc, mr);
 }
 
 void MatrixB::pack(float *dst, int p0, int kc, int j0, int nc, int nr) const {
-    for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
-        const int cols = std::min(nr, nc - r);
-        if (trans_) {
-            for (int j = 0; j < nr; ++j) {
-                const float *src = b_ + (int64_t)(j0 + r + j) * ldb_ + p0;
-                if (j < cols)
-                    for (int p = 0; p < kc; ++p) dst[p * nr + j] = src[p];
-                else
-                    for (int p = 0; p < kc; ++p) dst[p * nr + j] = 0.0f;
-            }
-        } else {
-            for (int p = 0; p < kc; ++p) {
-                const float *src = b_ + (int64_t)(p0 + p) * ldb_ + j0 + r;
-                std::memcpy(dst + p * nr, src, cols * sizeof(float));
-                std::fill(dst + p * nr + cols, dst + (p + 1) * nr, 0.0f);
-            }
-        }
-    }
+    packMatrixB(trans_, b_, ldb_, dst, p0, kc, j0, nc, nr);
 }
 
 void BatchMatrixB::pack(float *dst, int p0, int kc, int j0, int nc, int nr) const {
     for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
         // the panel's columns as runs inside one group: run s covers columns start[s] .. start[s+1]
-        int start[kMaxTile / 8 + 1], runs = 0;
-        const float *src[kMaxTile / 8];
+        int start[kMaxPanel + 1], runs = 0;
+        const float *src[kMaxPanel];
         const int cols = std::min(nr, nc - r);
         for (int jj = 0; jj < cols; ++runs) {
             const int j = j0 + r + jj, group = j / groupCols_, column = j % groupCols_;
@@ -302,6 +308,13 @@ ag_status gemm(bool transA, bool transB, int m, int n, int k, float alpha, const
     const MatrixA opA(transA, a, lda);
     const MatrixB opB(transB, b, ldb);
     return gemm(m, n, k, alpha, opA, opB, beta, GemmC{c, ldc, n, 0, nullptr});
+}
+
+__attribute__((target_clones("avx512f", "default"))) double sumFloats(const float *x, int64_t n) {
+    double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+    for (int64_t i = 0; i < n; ++i) sum += x[i];
+    return sum;
 }
 
 void transposeBatch(const float *x, float *y, int batch, int rows, int cols) {

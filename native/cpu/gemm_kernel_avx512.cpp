@@ -12,31 +12,40 @@ namespace {
 constexpr int kRows = 8;    // mr
 constexpr int kVectors = 3; // nr = 48
 
+constexpr int kPrefetchSteps = 48; // C's tile is fetched this many k steps before it is needed
+
+// One k step: a (8) broadcast against b (48).
+__attribute__((target("avx512f,fma"), always_inline)) inline void step(__m512 (&acc)[kRows][kVectors],
+                                                                      const float *a, const float *b) {
+    __m512 bv[kVectors];
+#pragma GCC unroll 3
+    for (int v = 0; v < kVectors; ++v) bv[v] = _mm512_load_ps(b + 16 * v);
+#pragma GCC unroll 8
+    for (int i = 0; i < kRows; ++i) {
+        const __m512 ai = _mm512_set1_ps(a[i]);
+#pragma GCC unroll 3
+        for (int v = 0; v < kVectors; ++v) acc[i][v] = _mm512_fmadd_ps(ai, bv[v], acc[i][v]);
+    }
+}
+
 __attribute__((target("avx512f,fma"))) void run(int kc, const float *a, const float *b, float *const *c,
                                                 int64_t ldc, float alpha, float beta, const float *bias) {
     __m512 acc[kRows][kVectors];
 #pragma GCC unroll 8
     for (int i = 0; i < kRows; ++i)
 #pragma GCC unroll 3
-        for (int v = 0; v < kVectors; ++v) {
-            acc[i][v] = _mm512_setzero_ps();
-            _mm_prefetch(reinterpret_cast<const char *>(c[v] + i * ldc), _MM_HINT_T0);
-        }
+        for (int v = 0; v < kVectors; ++v) acc[i][v] = _mm512_setzero_ps();
     // a: kc x 8 panel, b: kc x 48 panel
+    const int early = kc > kPrefetchSteps ? kc - kPrefetchSteps : 0;
+    int p = 0;
 #pragma GCC unroll 4
-    for (int p = 0; p < kc; ++p) {
-        __m512 bv[kVectors];
-#pragma GCC unroll 3
-        for (int v = 0; v < kVectors; ++v) bv[v] = _mm512_load_ps(b + 16 * v);
+    for (; p < early; ++p, a += kRows, b += 16 * kVectors) step(acc, a, b);
 #pragma GCC unroll 8
-        for (int i = 0; i < kRows; ++i) {
-            const __m512 ai = _mm512_set1_ps(a[i]);
+    for (int i = 0; i < kRows; ++i)
 #pragma GCC unroll 3
-            for (int v = 0; v < kVectors; ++v) acc[i][v] = _mm512_fmadd_ps(ai, bv[v], acc[i][v]);
-        }
-        a += kRows;
-        b += 16 * kVectors;
-    }
+        for (int v = 0; v < kVectors; ++v) _mm_prefetch(reinterpret_cast<const char *>(c[v] + i * ldc), _MM_HINT_T0);
+#pragma GCC unroll 4
+    for (; p < kc; ++p, a += kRows, b += 16 * kVectors) step(acc, a, b);
     const __m512 alphaV = _mm512_set1_ps(alpha), betaV = _mm512_set1_ps(beta);
 #pragma GCC unroll 8
     for (int i = 0; i < kRows; ++i) {
@@ -84,12 +93,13 @@ __attribute__((target("avx512f"))) void transpose16x16Avx512(const float *src, i
         const __m512 high0 = _mm512_maskz_shuffle_f32x4(kAll, r[j], r[4 + j], _MM_SHUFFLE(3, 2, 3, 2));
         const __m512 low1 = _mm512_maskz_shuffle_f32x4(kAll, r[8 + j], r[12 + j], _MM_SHUFFLE(1, 0, 1, 0));
         const __m512 high1 = _mm512_maskz_shuffle_f32x4(kAll, r[8 + j], r[12 + j], _MM_SHUFFLE(3, 2, 3, 2));
-        _mm512_storeu_ps(dst + j * dstStride, _mm512_maskz_shuffle_f32x4(kAll, low0, low1, _MM_SHUFFLE(2, 0, 2, 0)));
-        _mm512_storeu_ps(dst + (4 + j) * dstStride, _mm512_maskz_shuffle_f32x4(kAll, low0, low1, _MM_SHUFFLE(3, 1, 3, 1)));
-        _mm512_storeu_ps(dst + (8 + j) * dstStride, _mm512_maskz_shuffle_f32x4(kAll, high0, high1, _MM_SHUFFLE(2, 0, 2, 0)));
-        _mm512_storeu_ps(dst + (12 + j) * dstStride, _mm512_maskz_shuffle_f32x4(kAll, high0, high1, _MM_SHUFFLE(3, 1, 3, 1)));
+        constexpr int even = _MM_SHUFFLE(2, 0, 2, 0), odd = _MM_SHUFFLE(3, 1, 3, 1);
+        _mm512_storeu_ps(dst + j * dstStride, _mm512_maskz_shuffle_f32x4(kAll, low0, low1, even));
+        _mm512_storeu_ps(dst + (4 + j) * dstStride, _mm512_maskz_shuffle_f32x4(kAll, low0, low1, odd));
+        _mm512_storeu_ps(dst + (8 + j) * dstStride, _mm512_maskz_shuffle_f32x4(kAll, high0, high1, even));
+        _mm512_storeu_ps(dst + (12 + j) * dstStride, _mm512_maskz_shuffle_f32x4(kAll, high0, high1, odd));
     }
 }
 
-const GemmKernel kGemmKernelAvx512 = {"avx512 8x48", kRows, 16 * kVectors, 16, 256, 128, 3072, run};
+const GemmKernel kGemmKernelAvx512 = {"avx512 8x48", kRows, 16 * kVectors, 16, 384, 192, 3072, run};
 }

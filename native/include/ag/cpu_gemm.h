@@ -24,8 +24,9 @@ struct GemmKernel {
     void (*run)(int kc, const float *a, const float *b, float *const *c, int64_t ldc, float alpha, float beta,
                 const float *bias);
 };
-extern const GemmKernel kGemmKernelAvx512; // gemm_kernel_avx512.cpp
-extern const GemmKernel kGemmKernelAvx2;   // gemm_kernel_avx2.cpp
+extern const GemmKernel kGemmKernelAvx512;   // gemm_kernel_avx512.cpp
+extern const GemmKernel kGemmKernelAvx2;     // gemm_kernel_avx2.cpp
+extern const GemmKernel kGemmKernelPortable; // gemm_kernel_portable.cpp
 
 // The kernel chosen for this CPU (AVX-512, else AVX2 + FMA, else portable), fixed at first use.
 const GemmKernel &gemmKernel();
@@ -115,6 +116,9 @@ ag_status gemm(bool transA, bool transB, int m, int n, int k, float alpha, const
 // floats long (NULL if that cannot be allocated). Slots 0, 1 and 2 belong to gemm() itself;
 // callers use 3 and up.
 float *scratch(int slot, size_t floats);
+
+// The sum of x (n) in double, in an order fixed by n alone (the biases' gradients).
+double sumFloats(const float *x, int64_t n);
 
 // x (batch, rows, cols) -> y (batch, cols, rows), OpenMP over the batch and row blocks.
 void transposeBatch(const float *x, float *y, int batch, int rows, int cols);
