@@ -1,5 +1,7 @@
 package org.autogan4j.search;
 
+import java.util.Arrays;
+
 /**
  * One controller parameter as a flat double array with its gradient, under the original's
  * state_dict name (e.g. "lstm.weight_ih", shape (4*hidden, input) row-major). Gradients accumulate
@@ -45,6 +47,6 @@ public final class ParamArray {
     }
 
     public void zeroGrad() {
-        java.util.Arrays.fill(grad, 0);
+        Arrays.fill(grad, 0);
     }
 }

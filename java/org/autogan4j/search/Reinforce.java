@@ -1,5 +1,7 @@
 package org.autogan4j.search;
 
+import java.util.Arrays;
+
 /**
  * REINFORCE for one stage's controller (spec 4): a moving-average baseline (decay 0.9, first step
  * b = R), an entropy bonus of 1e-3, and the controller's Adam (lr 3.5e-4, betas (0.0, 0.9)). The
@@ -105,7 +107,7 @@ public final class Reinforce {
             double r = reward + ENTROPY_COEFF * sumH;
             double b = first ? r : BASELINE_DECAY * baseline[0] + (1 - BASELINE_DECAY) * r;
             double adv = r - b;
-            java.util.Arrays.fill(dLogProbs, -adv);
+            Arrays.fill(dLogProbs, -adv);
             return new Loss(-sumLogP * adv, dLogProbs, dEntropies, new double[] {b}, adv);
         }
         double[] b = new double[t];

@@ -26,21 +26,21 @@ class ControllerTest {
 
     @Test
     void gradientsMatchFiniteDifferencesFromZeroState() {
-        checkGradients(0, false);
+        checkGradients(0, 16, false);
     }
 
     @Test
     void gradientsMatchFiniteDifferencesFromGivenState() {
-        checkGradients(2, true);
+        checkGradients(2, Controller.HIDDEN, true);
     }
 
-    private static void checkGradients(int stage, boolean withState) {
+    private static void checkGradients(int stage, int hidden, boolean withState) {
         CounterRng rng = new CounterRng(7 + stage);
-        Controller controller = new Controller(stage, 16, rng);
-        double[] h0 = new double[16];
-        double[] c0 = new double[16];
+        Controller controller = new Controller(stage, hidden, rng);
+        double[] h0 = new double[hidden];
+        double[] c0 = new double[hidden];
         if (withState) {
-            for (int u = 0; u < 16; u++) {
+            for (int u = 0; u < hidden; u++) {
                 h0[u] = rng.uniform(-0.8, 0.8);
                 c0[u] = rng.uniform(-2, 2);
             }
@@ -58,11 +58,8 @@ class ControllerTest {
         controller.backward(s, a, b);
         for (ParamArray p : controller.parameters()) {
             double[] analytic = p.grad().clone();
-            for (int n = 0; n < SAMPLES; n++) {
-                int e = n < p.size() ? (n * 7919) % p.size() : -1;
-                if (e < 0) {
-                    break;
-                }
+            for (int n = 0; n < Math.min(SAMPLES, p.size()); n++) {
+                int e = (int) ((long) n * 7919 % p.size());
                 double saved = p.value()[e];
                 p.value()[e] = saved + STEP;
                 double up = loss(controller.evaluate(tokens, h0, c0), a, b);

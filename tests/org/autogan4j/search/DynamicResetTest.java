@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +21,8 @@ class DynamicResetTest {
     private static final double EXACT = 1e-12;
 
     /** Runs dSteps D steps (a G step before every N_CRITIC-th check); returns the D step indices that triggered. */
-    private static List<Integer> run(DynamicReset reset, int dSteps, java.util.function.IntToDoubleFunction dLoss,
-            java.util.function.IntToDoubleFunction gLoss) {
+    private static List<Integer> run(DynamicReset reset, int dSteps, IntToDoubleFunction dLoss,
+            IntToDoubleFunction gLoss) {
         List<Integer> triggered = new ArrayList<>();
         for (int d = 0; d < dSteps; d++) {
             if (d % N_CRITIC == 0) {

@@ -52,6 +52,15 @@ class ReinforceTest {
     }
 
     @Test
+    void quirkFlagChangesTheLossForTheSameBaseline() {
+        // quirk: sum adv = 0.9 * (2 * 2 + 1e-3 * 1.6 - 2 * 1.9) = 0.18144; clean: adv = 0.9 * (2.0016 - 1.9) = 0.09144
+        Reinforce.Loss quirk = Reinforce.loss(LOG_PROBS, ENTROPIES, REWARD, new double[] {1.9, 1.9}, true);
+        Reinforce.Loss clean = Reinforce.loss(LOG_PROBS, ENTROPIES, REWARD, new double[] {1.9}, false);
+        assertEquals(1.5 * 0.18144, quirk.value(), EXACT);
+        assertEquals(1.5 * 0.09144, clean.value(), EXACT);
+    }
+
+    @Test
     void firstStepLearnsNothingInBothModes() {
         for (boolean quirks : new boolean[] {false, true}) {
             Reinforce.Loss loss = Reinforce.loss(LOG_PROBS, ENTROPIES, REWARD, null, quirks);
