@@ -1,0 +1,145 @@
+package org.autogan4j.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+import org.autogan4j.gan.Architecture;
+
+/**
+ * The bookkeeping of multi-level architecture search (spec 5), without the GAN training: which
+ * controller is live, how it samples (stage 0 from the zero state; later stages pick a parent
+ * uniformly with replacement from the top-K and continue from its final (h, c) with a zero input,
+ * the result being parent prefix + new tokens), and the stage growth (the OLD controller samples M
+ * candidates, they are scored, the top K by reward, sorted descending, become the parents, and a
+ * brand-new controller and Adam take over the next cell). finalTopK gives the search's answer.
+ */
+public final class MultiLevelSearch {
+    public static final int NUM_CANDIDATES = 10;
+    public static final int TOP_K = 5;
+    private static final int[] PREFIX_LENGTH = {4, 9, 14};
+
+    /** One architecture drawn from the live controller; parent is -1 in stage 0. */
+    public record Draw(int[] tokens, Architecture architecture, ControllerSample sample, int parent) {
+    }
+
+    private final CounterRng rng;
+    private final int hidden;
+    private final int numCandidates;
+    private final int topK;
+    private final boolean originalQuirks;
+    private int stage;
+    private List<Candidate> parents;
+    private Reinforce reinforce;
+
+    /** The original's settings (M 10, K 5, hidden 100) at stage 0. */
+    public MultiLevelSearch(CounterRng rng, boolean originalQuirks) {
+        this(rng, Controller.HIDDEN, NUM_CANDIDATES, TOP_K, originalQuirks, 0, List.of());
+    }
+
+    /**
+     * A search at stage with these parents (empty at stage 0, topK of them later), with a fresh
+     * controller initialised from rng: load saved controller and Adam state into reinforce() to resume.
+     */
+    public MultiLevelSearch(CounterRng rng, int hidden, int numCandidates, int topK, boolean originalQuirks, int stage,
+            List<Candidate> parents) {
+        if (numCandidates < 1 || topK < 1 || topK > numCandidates) {
+            throw new IllegalArgumentException("need 1 <= topK <= numCandidates, got topK " + topK + " and numCandidates "
+                    + numCandidates);
+        }
+        if (stage < 0 || stage > 2) {
+            throw new IllegalArgumentException("stage must be 0, 1 or 2, got " + stage);
+        }
+        if ((stage == 0) != parents.isEmpty()) {
+            throw new IllegalArgumentException("stage 0 has no parents and later stages need the top-K of the last "
+                    + "growth; got stage " + stage + " with " + parents.size() + " parents");
+        }
+        for (Candidate p : parents) {
+            if (p.tokens().length != PREFIX_LENGTH[stage - 1] || p.h().length != hidden || p.c().length != hidden) {
+                throw new IllegalArgumentException("a stage " + stage + " parent needs " + PREFIX_LENGTH[stage - 1]
+                        + " tokens and a state of " + hidden + ", got " + p);
+            }
+        }
+        this.rng = rng;
+        this.hidden = hidden;
+        this.numCandidates = numCandidates;
+        this.topK = topK;
+        this.originalQuirks = originalQuirks;
+        this.stage = stage;
+        this.parents = List.copyOf(parents);
+        this.reinforce = new Reinforce(new Controller(stage, hidden, rng), originalQuirks);
+    }
+
+    public int stage() {
+        return stage;
+    }
+
+    /** The live controller's REINFORCE (its controller, Adam and baseline). */
+    public Reinforce reinforce() {
+        return reinforce;
+    }
+
+    /** The top-K of the last growth, best first (empty in stage 0). */
+    public List<Candidate> parents() {
+        return parents;
+    }
+
+    /** Samples one architecture from the live controller (spec 5: parent prefix + new tokens). */
+    public Draw sample() {
+        Controller controller = reinforce.controller();
+        if (stage == 0) {
+            ControllerSample s = controller.sample(rng);
+            return new Draw(s.tokens(), pad(s.tokens()), s, -1);
+        }
+        int parent = rng.nextInt(parents.size());
+        Candidate p = parents.get(parent);
+        ControllerSample s = controller.sample(rng, p.h(), p.c());
+        int[] prefix = p.tokens();
+        int[] tokens = Arrays.copyOf(prefix, prefix.length + s.tokens().length);
+        System.arraycopy(s.tokens(), 0, tokens, prefix.length, s.tokens().length);
+        return new Draw(tokens, pad(tokens), s, parent);
+    }
+
+    /** Samples numCandidates from the live controller, scores each, keeps the best topK (descending; ties in draw order). */
+    public List<Candidate> topK(ToDoubleFunction<Architecture> score) {
+        List<Candidate> scored = new ArrayList<>();
+        for (int m = 0; m < numCandidates; m++) {
+            Draw d = sample();
+            scored.add(new Candidate(d.tokens(), score.applyAsDouble(d.architecture()), d.sample().h(), d.sample().c()));
+        }
+        scored.sort(Comparator.comparingDouble(Candidate::reward).reversed());
+        return List.copyOf(scored.subList(0, topK));
+    }
+
+    /** Stage growth: the old controller's top-K become the parents of a new controller for the next cell. */
+    public List<Candidate> grow(ToDoubleFunction<Architecture> score) {
+        if (stage == 2) {
+            throw new IllegalStateException("stage 2 searches the last cell: there is no stage to grow into; "
+                    + "call finalTopK for the result");
+        }
+        parents = topK(score);
+        stage++;
+        reinforce = new Reinforce(new Controller(stage, hidden, rng), originalQuirks);
+        return parents;
+    }
+
+    /** The search's answer after the last iteration: top-K full 14-int architectures, best first. */
+    public List<Candidate> finalTopK(ToDoubleFunction<Architecture> score) {
+        if (stage != 2) {
+            throw new IllegalStateException("final top-K is taken at stage 2 (all three cells searched), now at stage "
+                    + stage + ": grow first");
+        }
+        return topK(score);
+    }
+
+    /** A token prefix of 4, 9 or 14 ints padded with zeros to the 14-int architecture. */
+    public static Architecture pad(int[] prefix) {
+        if (Arrays.stream(PREFIX_LENGTH).noneMatch(n -> n == prefix.length)) {
+            throw new IllegalArgumentException("a token prefix covers whole cells: 4, 9 or 14 ints, got "
+                    + prefix.length + ": " + Arrays.toString(prefix));
+        }
+        return Architecture.of(Arrays.copyOf(prefix, 14));
+    }
+}
