@@ -10,11 +10,14 @@ not needed: every parameter and batch-norm buffer named N with m elements is fil
     conv weight  t * CONV_GAIN / sqrt(fanIn)     bn.weight  1 + 0.1 t      bn.bias  0.1 t
     running_mean 0.05 t                          running_var 1 + 0.2 |t|
     fc.weight    t / sqrt(2048)                  fc.bias    0.1 t
-which InceptionWeights.java reproduces. (A smooth formula such as sin(a i + b) makes every weight
-matrix rank 2, and the deep network then maps all inputs to the same features; a hash does not.) Writes to tests/resources/fixtures/inception_net/:
+which tests/org/autogan4j/metrics/FormulaWeights.java reproduces. (A smooth formula such as
+sin(a i + b) makes every weight matrix rank 2, and the deep network then maps all inputs to the
+same features; a hash does not.) Writes to tests/resources/fixtures/inception_net/:
   names.txt       the state_dict keys the network expects (num_batches_tracked left out)
   pruned.pth      torch.save of a few of those tensors, to test the name mapping of the loader
   small.agfx      x (2,3,32,32) in [0,1] -> pool3 (2,2048), logits (2,1008), probs (2,1008)
+                  (inputs are in [0, 1], the wrapper's range: a generator's [-1, 1] output is mapped
+                  by (x + 1) / 2 before scoring)
   odd.agfx        x (1,3,40,40) in [0,1] -> the same outputs
 The forward is pytorch-fid's InceptionV3 wrapper with resize_input and normalize_input: bilinear
 resize to 299x299 (align_corners=False), then 2x - 1. Run with Debian's /usr/bin/python3.
