@@ -41,7 +41,6 @@ final class BasicConv implements AutoCloseable {
         this.stride = stride;
         this.outChannels = k;
         float[] w = weights.get(name + ".conv.weight", new int[] {k, in, kh, kw});
-        this.weight = Tensor.of(device, embed(w, k * in, kh, kw, kernel), k, in, kernel, kernel);
         float[] gamma = weights.get(name + ".bn.weight", new int[] {k});
         float[] beta = weights.get(name + ".bn.bias", new int[] {k});
         float[] mean = weights.get(name + ".bn.running_mean", new int[] {k});
@@ -52,6 +51,7 @@ final class BasicConv implements AutoCloseable {
             s[i] = (float) (gamma[i] / Math.sqrt((double) var[i] + BN_EPS));
             b[i] = beta[i] - mean[i] * s[i];
         }
+        this.weight = Tensor.of(device, embed(w, k * in, kh, kw, kernel), k, in, kernel, kernel);
         this.scale = Tensor.of(device, s, k);
         this.shift = Tensor.of(device, b, k);
     }

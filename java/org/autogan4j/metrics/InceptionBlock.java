@@ -1,26 +1,29 @@
 // One Mixed_* block of the FID Inception network: branches of BasicConvs and pools run on the same
 // input and concatenated along channels. This base class holds what the blocks share: building a
-// branch conv under the block's name, the pools (reusing their buffers) and the concat.
+// branch conv under the block's name, the pools (reusing their buffers) and the concat. Everything a
+// block allocates goes into the network's list of owned resources, which the network closes (also
+// when building fails halfway).
 package org.autogan4j.metrics;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
 
-abstract class InceptionBlock implements AutoCloseable {
+abstract class InceptionBlock {
     private final Device device;
     private final InceptionWeights weights;
     private final String name;
-    private final List<AutoCloseable> owned = new ArrayList<>();
-    private final ReusableBuffer concat = new ReusableBuffer();
+    private final List<AutoCloseable> owned;
+    private final ReusableBuffer concat;
 
-    InceptionBlock(Device device, InceptionWeights weights, String name) {
+    /** The block name (e.g. "Mixed_6b"); what it allocates is added to owned. */
+    InceptionBlock(Device device, InceptionWeights weights, String name, List<AutoCloseable> owned) {
         this.device = device;
         this.weights = weights;
         this.name = name;
-        owned.add(concat);
+        this.owned = owned;
+        this.concat = buffer();
     }
 
     /** x (n, c, h, w) -> y (n, outChannels, p, q); y stays valid until the next forward. */
@@ -78,16 +81,5 @@ abstract class InceptionBlock implements AutoCloseable {
             offset += part.dim(1);
         }
         return y;
-    }
-
-    @Override
-    public void close() {
-        for (AutoCloseable c : owned) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing " + name + " failed", e);
-            }
-        }
     }
 }

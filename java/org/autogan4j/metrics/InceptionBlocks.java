@@ -5,6 +5,8 @@
 // with count_include_pad=False, and max pooling 3x3 stride 1 pad 1 in Mixed_7c.
 package org.autogan4j.metrics;
 
+import java.util.List;
+
 import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
 
@@ -17,8 +19,8 @@ final class InceptionBlocks {
         private final BasicConv b1, b5a, b5b, d1, d2, d3, pool;
         private final ReusableBuffer pooled = buffer();
 
-        A(Device device, InceptionWeights w, String name, int in, int poolFeatures) {
-            super(device, w, name);
+        A(Device device, InceptionWeights w, List<AutoCloseable> owned, String name, int in, int poolFeatures) {
+            super(device, w, name, owned);
             b1 = conv("branch1x1", in, 64, 1, 1, 0);
             b5a = conv("branch5x5_1", in, 48, 1, 1, 0);
             b5b = conv("branch5x5_2", 48, 64, 5, 1, 2);
@@ -40,8 +42,8 @@ final class InceptionBlocks {
         private final BasicConv b3, d1, d2, d3;
         private final ReusableBuffer pooled = buffer();
 
-        B(Device device, InceptionWeights w, String name, int in) {
-            super(device, w, name);
+        B(Device device, InceptionWeights w, List<AutoCloseable> owned, String name, int in) {
+            super(device, w, name, owned);
             b3 = conv("branch3x3", in, 384, 3, 2, 0);
             d1 = conv("branch3x3dbl_1", in, 64, 1, 1, 0);
             d2 = conv("branch3x3dbl_2", 64, 96, 3, 1, 1);
@@ -59,8 +61,8 @@ final class InceptionBlocks {
         private final BasicConv b1, s1, s2, s3, d1, d2, d3, d4, d5, pool;
         private final ReusableBuffer pooled = buffer();
 
-        C(Device device, InceptionWeights w, String name, int in, int c7) {
-            super(device, w, name);
+        C(Device device, InceptionWeights w, List<AutoCloseable> owned, String name, int in, int c7) {
+            super(device, w, name, owned);
             b1 = conv("branch1x1", in, 192, 1, 1, 0);
             s1 = conv("branch7x7_1", in, c7, 1, 1, 0);
             s2 = line("branch7x7_2", c7, c7, 1, 7);
@@ -86,8 +88,8 @@ final class InceptionBlocks {
         private final BasicConv t1, t2, s1, s2, s3, s4;
         private final ReusableBuffer pooled = buffer();
 
-        D(Device device, InceptionWeights w, String name, int in) {
-            super(device, w, name);
+        D(Device device, InceptionWeights w, List<AutoCloseable> owned, String name, int in) {
+            super(device, w, name, owned);
             t1 = conv("branch3x3_1", in, 192, 1, 1, 0);
             t2 = conv("branch3x3_2", 192, 320, 3, 2, 0);
             s1 = conv("branch7x7x3_1", in, 192, 1, 1, 0);
@@ -109,8 +111,8 @@ final class InceptionBlocks {
         private final boolean maxPool;
         private final ReusableBuffer pooled = buffer();
 
-        E(Device device, InceptionWeights w, String name, int in, boolean maxPool) {
-            super(device, w, name);
+        E(Device device, InceptionWeights w, List<AutoCloseable> owned, String name, int in, boolean maxPool) {
+            super(device, w, name, owned);
             this.maxPool = maxPool;
             b1 = conv("branch1x1", in, 320, 1, 1, 0);
             t1 = conv("branch3x3_1", in, 384, 1, 1, 0);

@@ -41,43 +41,68 @@ public final class InceptionV3 implements AutoCloseable {
     }
 
     private final Device device;
+    /** Every tensor and buffer the network allocated, closed together (also when building fails). */
+    private final List<AutoCloseable> owned = new ArrayList<>();
     private final List<BasicConv> stem = new ArrayList<>();
     private final List<InceptionBlock> blocks = new ArrayList<>();
     private final Tensor fcWeight;
     private final Tensor fcBias;
     private final Tensor two;
     private final Tensor minusOne;
-    private final ReusableBuffer input = new ReusableBuffer();
-    private final ReusableBuffer resized = new ReusableBuffer();
-    private final ReusableBuffer pool1 = new ReusableBuffer();
-    private final ReusableBuffer pool2 = new ReusableBuffer();
-    private final ReusableBuffer pool3 = new ReusableBuffer();
-    private final ReusableBuffer logits = new ReusableBuffer();
-    private final ReusableBuffer probabilities = new ReusableBuffer();
+    private final ReusableBuffer input = buffer();
+    private final ReusableBuffer resized = buffer();
+    private final ReusableBuffer pool1 = buffer();
+    private final ReusableBuffer pool2 = buffer();
+    private final ReusableBuffer pool3 = buffer();
+    private final ReusableBuffer logits = buffer();
+    private final ReusableBuffer probabilities = buffer();
 
     /** The network on device with weights from source (torchvision state_dict names). */
     public InceptionV3(Device device, InceptionWeights weights) {
         this.device = device;
-        stem.add(BasicConv.square(device, weights, "Conv2d_1a_3x3", 3, 32, 3, 2, 0));
-        stem.add(BasicConv.square(device, weights, "Conv2d_2a_3x3", 32, 32, 3, 1, 0));
-        stem.add(BasicConv.square(device, weights, "Conv2d_2b_3x3", 32, 64, 3, 1, 1));
-        stem.add(BasicConv.square(device, weights, "Conv2d_3b_1x1", 64, 80, 1, 1, 0));
-        stem.add(BasicConv.square(device, weights, "Conv2d_4a_3x3", 80, 192, 3, 1, 0));
-        blocks.add(new InceptionBlocks.A(device, weights, "Mixed_5b", 192, 32));
-        blocks.add(new InceptionBlocks.A(device, weights, "Mixed_5c", 256, 64));
-        blocks.add(new InceptionBlocks.A(device, weights, "Mixed_5d", 288, 64));
-        blocks.add(new InceptionBlocks.B(device, weights, "Mixed_6a", 288));
-        blocks.add(new InceptionBlocks.C(device, weights, "Mixed_6b", 768, 128));
-        blocks.add(new InceptionBlocks.C(device, weights, "Mixed_6c", 768, 160));
-        blocks.add(new InceptionBlocks.C(device, weights, "Mixed_6d", 768, 160));
-        blocks.add(new InceptionBlocks.C(device, weights, "Mixed_6e", 768, 192));
-        blocks.add(new InceptionBlocks.D(device, weights, "Mixed_7a", 768));
-        blocks.add(new InceptionBlocks.E(device, weights, "Mixed_7b", 1280, false));
-        blocks.add(new InceptionBlocks.E(device, weights, "Mixed_7c", 2048, true));
-        fcWeight = Tensor.of(device, weights.get("fc.weight", new int[] {CLASSES, FEATURES}), CLASSES, FEATURES);
-        fcBias = Tensor.of(device, weights.get("fc.bias", new int[] {CLASSES}), CLASSES);
-        two = Tensor.of(device, new float[] {2, 2, 2}, 3);
-        minusOne = Tensor.of(device, new float[] {-1, -1, -1}, 3);
+        try {
+            stemConv(weights, "Conv2d_1a_3x3", 3, 32, 3, 2, 0);
+            stemConv(weights, "Conv2d_2a_3x3", 32, 32, 3, 1, 0);
+            stemConv(weights, "Conv2d_2b_3x3", 32, 64, 3, 1, 1);
+            stemConv(weights, "Conv2d_3b_1x1", 64, 80, 1, 1, 0);
+            stemConv(weights, "Conv2d_4a_3x3", 80, 192, 3, 1, 0);
+            blocks.add(new InceptionBlocks.A(device, weights, owned, "Mixed_5b", 192, 32));
+            blocks.add(new InceptionBlocks.A(device, weights, owned, "Mixed_5c", 256, 64));
+            blocks.add(new InceptionBlocks.A(device, weights, owned, "Mixed_5d", 288, 64));
+            blocks.add(new InceptionBlocks.B(device, weights, owned, "Mixed_6a", 288));
+            blocks.add(new InceptionBlocks.C(device, weights, owned, "Mixed_6b", 768, 128));
+            blocks.add(new InceptionBlocks.C(device, weights, owned, "Mixed_6c", 768, 160));
+            blocks.add(new InceptionBlocks.C(device, weights, owned, "Mixed_6d", 768, 160));
+            blocks.add(new InceptionBlocks.C(device, weights, owned, "Mixed_6e", 768, 192));
+            blocks.add(new InceptionBlocks.D(device, weights, owned, "Mixed_7a", 768));
+            blocks.add(new InceptionBlocks.E(device, weights, owned, "Mixed_7b", 1280, false));
+            blocks.add(new InceptionBlocks.E(device, weights, owned, "Mixed_7c", 2048, true));
+            fcWeight = own(weights.get("fc.weight", new int[] {CLASSES, FEATURES}), CLASSES, FEATURES);
+            fcBias = own(weights.get("fc.bias", new int[] {CLASSES}), CLASSES);
+            two = own(new float[] {2, 2, 2}, 3);
+            minusOne = own(new float[] {-1, -1, -1}, 3);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private ReusableBuffer buffer() {
+        ReusableBuffer b = new ReusableBuffer();
+        owned.add(b);
+        return b;
+    }
+
+    private Tensor own(float[] values, int... dims) {
+        Tensor t = Tensor.of(device, values, dims);
+        owned.add(t);
+        return t;
+    }
+
+    private void stemConv(InceptionWeights weights, String name, int in, int k, int kernel, int stride, int pad) {
+        BasicConv conv = BasicConv.square(device, weights, name, in, k, kernel, stride, pad);
+        owned.add(conv);
+        stem.add(conv);
     }
 
     /** The network on device with pytorch-fid's weights file (see InceptionWeights.defaultPath()). */
@@ -152,18 +177,13 @@ public final class InceptionV3 implements AutoCloseable {
 
     @Override
     public void close() {
-        stem.forEach(BasicConv::close);
-        blocks.forEach(InceptionBlock::close);
-        fcWeight.close();
-        fcBias.close();
-        two.close();
-        minusOne.close();
-        input.close();
-        resized.close();
-        pool1.close();
-        pool2.close();
-        pool3.close();
-        logits.close();
-        probabilities.close();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the Inception network failed", e);
+            }
+        }
+        owned.clear();
     }
 }
