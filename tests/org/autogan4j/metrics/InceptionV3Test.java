@@ -148,4 +148,14 @@ class InceptionV3Test {
         assertTrue(absent.getMessage().contains(InceptionWeights.URL), absent.getMessage());
         assertTrue(absent.getMessage().contains(InceptionWeights.PROPERTY), absent.getMessage());
     }
+
+    @Test
+    void rejectsImagesThatAreNotRgbBatches() {
+        try (Tensor gray = Tensor.zeros(Device.CPU, 2, 1, 28, 28)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.forward(gray));
+            assertTrue(e.getMessage().contains("repeat a grayscale channel"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> net.evaluate(new float[3 * 8 * 8], 2, 8, 8, 1, null));
+        assertThrows(IllegalArgumentException.class, () -> net.evaluate(new float[3 * 8 * 8], 1, 8, 8, 0, null));
+    }
 }
