@@ -1,7 +1,8 @@
 // Trains the Fashion-MNIST scorer: Init with a seeded Rng, Adam, shuffled mini-batches from a
 // BatchLoader with the same seed, softmax cross-entropy; one line per epoch with the mean loss, the
 // train accuracy (of the training batches, in train mode), the test accuracy (eval mode) and the
-// seconds taken. Same seed, data and device give the same weights.
+// seconds taken. Step decay: the last third of the epochs (rounded down) run with a fresh Adam at
+// LR * DECAY. Same seed, data and device give the same weights.
 package org.autogan4j.metrics;
 
 import java.io.PrintStream;
@@ -24,6 +25,8 @@ public final class ScorerTraining {
     public static final float BETA1 = 0.9f;
     public static final float BETA2 = 0.999f;
     public static final float EPS = 1e-8f;
+    /** The step size factor of the last third of the epochs. */
+    public static final float DECAY = 0.1f;
 
     private ScorerTraining() {
     }
@@ -35,33 +38,52 @@ public final class ScorerTraining {
         }
         Init.apply(scorer, new Rng(seed));
         BatchLoader loader = new BatchLoader(train, BATCH, seed, scorer.device());
+        int decayAt = epochs - epochs / 3;
         double testAccuracy = 0;
-        try (Adam adam = new Adam(new ArrayList<>(scorer.namedParameters().values()), LR, BETA1, BETA2, EPS)) {
+        Adam adam = null;
+        try {
             for (int epoch = 0; epoch < epochs; epoch++) {
-                long start = System.nanoTime();
-                scorer.train(true);
-                double lossSum = 0;
-                int correct = 0;
-                for (Iterator<Batch> it = loader.epoch(epoch); it.hasNext(); ) {
-                    try (Batch batch = it.next()) {
-                        adam.zeroGrad();
-                        Tensor logits = scorer.logits(batch.x());
-                        SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.compute(logits.toArray(), batch.labels(),
-                                FashionScorer.CLASSES);
-                        try (Tensor dLogits = Tensor.of(scorer.device(), r.dLogits(), batch.size(), FashionScorer.CLASSES)) {
-                            scorer.backward(dLogits);
-                        }
-                        adam.step();
-                        lossSum += r.loss() * batch.size();
-                        correct += r.correct();
+                if (epoch == 0 || epoch == decayAt) {
+                    if (adam != null) {
+                        adam.close();
                     }
+                    float lr = epoch < decayAt ? LR : LR * DECAY;
+                    adam = new Adam(new ArrayList<>(scorer.namedParameters().values()), lr, BETA1, BETA2, EPS);
                 }
+                long start = System.nanoTime();
+                double[] lossAndCorrect = epoch(scorer, loader, adam, epoch);
                 testAccuracy = scorer.accuracy(test);
                 log.printf("epoch %d/%d: loss %.4f, train accuracy %.4f, test accuracy %.4f, %.1f s%n", epoch + 1, epochs,
-                        lossSum / train.size(), (double) correct / train.size(), testAccuracy,
+                        lossAndCorrect[0] / train.size(), lossAndCorrect[1] / train.size(), testAccuracy,
                         (System.nanoTime() - start) / 1e9);
+            }
+        } finally {
+            if (adam != null) {
+                adam.close();
             }
         }
         return testAccuracy;
+    }
+
+    /** One pass over loader's epoch in train mode; returns {summed loss, correct predictions}. */
+    private static double[] epoch(FashionScorer scorer, BatchLoader loader, Adam adam, int epoch) {
+        scorer.train(true);
+        double lossSum = 0;
+        int correct = 0;
+        for (Iterator<Batch> it = loader.epoch(epoch); it.hasNext(); ) {
+            try (Batch batch = it.next()) {
+                adam.zeroGrad();
+                Tensor logits = scorer.logits(batch.x());
+                SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.compute(logits.toArray(), batch.labels(),
+                        FashionScorer.CLASSES);
+                try (Tensor dLogits = Tensor.of(scorer.device(), r.dLogits(), batch.size(), FashionScorer.CLASSES)) {
+                    scorer.backward(dLogits);
+                }
+                adam.step();
+                lossSum += r.loss() * batch.size();
+                correct += r.correct();
+            }
+        }
+        return new double[] {lossSum, correct};
     }
 }
