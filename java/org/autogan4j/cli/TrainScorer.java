@@ -47,6 +47,7 @@ public final class TrainScorer {
             Map<String, Object> sidecar = new LinkedHashMap<>();
             sidecar.put("model", "FashionScorer");
             sidecar.put("widths", Arrays.toString(FashionScorer.WIDTHS));
+            sidecar.put("features", FashionScorer.FEATURES);
             sidecar.put("batch", ScorerTraining.BATCH);
             sidecar.put("lr", (double) ScorerTraining.LR);
             sidecar.put("seed", seed);

@@ -1,9 +1,9 @@
 // The Fashion-MNIST scorer: Inception does not fit 1-channel 28x28 clothing, so IS and FID for
 // Fashion-MNIST use this small CNN, trained by autogan4j itself (ScorerTraining, cli.TrainScorer).
 // Images x (n, 1, 32, 32) in [-1, 1] (what the generators output and the data layer gives) go through
-// conv3x3(1->c1)-BN-ReLU-avgpool2, conv3x3(c1->c2)-BN-ReLU-avgpool2, conv3x3(c2->c3)-BN-ReLU and a
-// mean over H and W to c3 penultimate features (FID), then Linear(c3->10) to logits, whose softmax
-// gives the class probabilities (IS). Scoring runs in eval mode (BatchNorm's running statistics).
+// three blocks conv3x3-BN-ReLU-avgpool2 (1->32->64->128 channels, 32x32 -> 4x4), a flatten and
+// Linear(2048->128)-ReLU to the 128 penultimate features (FID), then Linear(128->10) to logits, whose
+// softmax gives the class probabilities (IS). Scoring runs in eval mode (BatchNorm's running statistics).
 package org.autogan4j.metrics;
 
 import java.io.IOException;
@@ -32,8 +32,10 @@ public final class FashionScorer extends Module {
     public static final int CHANNELS = 1;
     /** The ten Fashion-MNIST classes. */
     public static final int CLASSES = 10;
-    /** Channels of the three convolutions; the last is the feature dimension. */
+    /** Channels of the three convolutions. */
     public static final int[] WIDTHS = {32, 64, 128};
+    /** The penultimate features' dimension (FID's). */
+    public static final int FEATURES = 128;
     /** The committed weights: models/ at the repository root, which the jar carries at its root. */
     public static final String DEFAULT_NAME = "fmnist-scorer.safetensors";
     /** Images per forward when scoring a whole data set. */
@@ -50,13 +52,9 @@ public final class FashionScorer extends Module {
                 new Conv2d(device, WIDTHS[0], WIDTHS[1], 3, 1, true), new BatchNorm2d(device, WIDTHS[1]), new ReLU(device),
                 new AvgPool2d(device),
                 new Conv2d(device, WIDTHS[1], WIDTHS[2], 3, 1, true), new BatchNorm2d(device, WIDTHS[2]), new ReLU(device),
-                new MeanHw(device)));
-        classifier = addChild("classifier", new Linear(device, WIDTHS[2], CLASSES, true));
-    }
-
-    /** The feature dimension (FID's). */
-    public int featureDim() {
-        return WIDTHS[2];
+                new AvgPool2d(device), new Flatten(device),
+                new Linear(device, WIDTHS[2] * (SIZE / 8) * (SIZE / 8), FEATURES, true), new ReLU(device)));
+        classifier = addChild("classifier", new Linear(device, FEATURES, CLASSES, true));
     }
 
     /** x (n, 1, 32, 32) -> logits (n, 10), this module's scratch (train or eval mode as set). */
@@ -80,7 +78,7 @@ public final class FashionScorer extends Module {
         return p;
     }
 
-    /** Penultimate features (n, featureDim) row-major of images x (n, 1, 32, 32), in eval mode. */
+    /** Penultimate features (n, 128) row-major of images x (n, 1, 32, 32), in eval mode. */
     public float[] features(Tensor x) {
         train(false);
         checkImages(x);
@@ -92,9 +90,9 @@ public final class FashionScorer extends Module {
         return overBatches(data, CLASSES, this::probabilities);
     }
 
-    /** Features (size, featureDim) of every image of data. */
+    /** Features (size, 128) of every image of data. */
     public float[] features(Dataset data) {
-        return overBatches(data, featureDim(), this::features);
+        return overBatches(data, FEATURES, this::features);
     }
 
     /** The fraction of data's images whose most probable class is their label. */
