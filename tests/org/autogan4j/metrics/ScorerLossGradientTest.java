@@ -1,12 +1,16 @@
 // Gradient checks for the Fashion-MNIST scorer's training pieces: the host softmax cross-entropy's
-// dLogits = (p - onehot) / n against central differences of its loss, its value and its checks.
+// dLogits = (p - onehot) / n against central differences of its loss, its value and its checks;
+// Flatten's forward and backward keep values and restore the shape.
 package org.autogan4j.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
 
+import org.autogan4j.tensor.Device;
+import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.GradientCheck;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +62,18 @@ class ScorerLossGradientTest {
                 () -> SoftmaxCrossEntropy.compute(new float[ROWS * CLASSES], new int[] {0, 1, 2, CLASSES}, CLASSES));
         assertThrows(IllegalArgumentException.class,
                 () -> SoftmaxCrossEntropy.compute(new float[ROWS * CLASSES - 1], LABELS, CLASSES));
+    }
+
+    @Test
+    void flattenKeepsValuesAndRestoresTheShape() {
+        float[] values = randomValues(2 * 3 * 4 * 4, 5);
+        try (Flatten flatten = new Flatten(Device.CPU); Tensor x = Tensor.of(Device.CPU, values, 2, 3, 4, 4)) {
+            Tensor y = flatten.forward(x);
+            assertArrayEquals(new int[] {2, 48}, y.shape().dims());
+            assertArrayEquals(values, y.toArray());
+            Tensor dx = flatten.backward(y);
+            assertArrayEquals(new int[] {2, 3, 4, 4}, dx.shape().dims());
+            assertArrayEquals(values, dx.toArray());
+        }
     }
 }
