@@ -290,34 +290,47 @@ extern "C" ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *
     const int chunkImages = (int)std::clamp<int64_t>(kChunkPixels / plane, 1, n);
     const int chunks = (n + chunkImages - 1) / chunkImages;
     const int threads = omp_in_parallel() ? 1 : std::min(omp_get_max_threads(), chunks);
-    ag_status failure = AG_OK;
-#pragma omp parallel for ordered schedule(static, 1) num_threads(threads) if (threads > 1)
-    for (int chunk = 0; chunk < chunks; ++chunk) {
+    // chunk -> grad (k, taps, c), in the calling thread's scratch
+    const auto chunkGradient = [&](int chunk, float **grad) -> ag_status {
         const int first = chunk * chunkImages, count = std::min(chunkImages, n - first);
         const int64_t xSize = (int64_t)count * c * h * w, dySize = count * k * plane;
-        float *xT = ag::cpu::scratch(3, (size_t)xSize), *dyT = ag::cpu::scratch(4, (size_t)dySize),
-              *grad = ag::cpu::scratch(5, (size_t)k * taps * c);
-        ag_status status = AG_OK;
-        if (!xT || !dyT || !grad) {
-            status = ag_fail(AG_ERR_OUT_OF_MEMORY, "ag_cpu_conv2d_backward_weight: %lld bytes of scratch",
-                             (long long)(xSize + dySize + (int64_t)k * taps * c) * 4);
-        } else {
-            // xT (count, h, w, c), dyT (count*p*q, k); grad (k, taps, c) = dy . patches(x)
-            ag::cpu::transposeBatch(x + (int64_t)first * c * h * w, xT, count, c, h * w);
-            ag::cpu::transposeBatch(dy + (int64_t)first * k * plane, dyT, count, k, (int)plane);
-            const ag::cpu::MatrixA rows(true, dyT, k);
-            const PatchRows patches(xT, c, h, w, p, q, kernel, pad);
-            status = ag::cpu::gemm(k, taps * c, (int)(count * plane), 1.0f, rows, patches, 0.0f,
-                                   {grad, (int64_t)taps * c, taps * c, 0, nullptr});
-        }
+        float *xT = ag::cpu::scratch(3, (size_t)xSize), *dyT = ag::cpu::scratch(4, (size_t)dySize);
+        *grad = ag::cpu::scratch(5, (size_t)k * taps * c);
+        if (!xT || !dyT || !*grad)
+            return ag_fail(AG_ERR_OUT_OF_MEMORY, "ag_cpu_conv2d_backward_weight: %lld bytes of scratch",
+                           (long long)(xSize + dySize + (int64_t)k * taps * c) * 4);
+        // xT (count, h, w, c), dyT (count*p*q, k); grad = dy . patches(x)
+        ag::cpu::transposeBatch(x + (int64_t)first * c * h * w, xT, count, c, h * w);
+        ag::cpu::transposeBatch(dy + (int64_t)first * k * plane, dyT, count, k, (int)plane);
+        const ag::cpu::MatrixA rows(true, dyT, k);
+        const PatchRows patches(xT, c, h, w, p, q, kernel, pad);
+        return ag::cpu::gemm(k, taps * c, (int)(count * plane), 1.0f, rows, patches, 0.0f,
+                             {*grad, (int64_t)taps * c, taps * c, 0, nullptr});
+    };
+    // weightGrad (k, c, taps) += grad (k, taps, c), unless an earlier chunk failed
+    ag_status failure = AG_OK;
+    const auto accumulate = [&](ag_status status, const float *grad) {
+        if (failure == AG_OK) failure = status;
+        if (failure != AG_OK) return;
+#pragma omp parallel for schedule(static) if ((int64_t)k * c * taps >= 32768)
+        for (int o = 0; o < k; ++o)
+            for (int i = 0; i < c; ++i)
+                for (int t = 0; t < taps; ++t)
+                    weightGrad[((int64_t)o * c + i) * taps + t] += grad[((int64_t)o * taps + t) * c + i];
+    };
+    if (threads > 1) {
+#pragma omp parallel for ordered schedule(static, 1) num_threads(threads)
+        for (int chunk = 0; chunk < chunks; ++chunk) {
+            float *grad = nullptr;
+            const ag_status status = chunkGradient(chunk, &grad);
 #pragma omp ordered
-        {
-            if (status != AG_OK && failure == AG_OK) failure = status;
-            if (failure == AG_OK)
-                for (int o = 0; o < k; ++o)
-                    for (int i = 0; i < c; ++i)
-                        for (int t = 0; t < taps; ++t)
-                            weightGrad[((int64_t)o * c + i) * taps + t] += grad[((int64_t)o * taps + t) * c + i];
+            accumulate(status, grad);
+        }
+    } else {
+        for (int chunk = 0; chunk < chunks; ++chunk) {
+            float *grad = nullptr;
+            const ag_status status = chunkGradient(chunk, &grad);
+            accumulate(status, grad);
         }
     }
     if (failure != AG_OK) return failure;

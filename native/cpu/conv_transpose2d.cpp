@@ -1,9 +1,10 @@
 // CPU twin of conv_transpose2d with kernel 2, stride 2, pad 0 (PyTorch layout: weight (c, k, 2, 2)).
 // Every output pixel has exactly one source pixel, so the op is four 1x1 GEMMs, one per tap (a, b),
-// done as one GEMM over the rows (k, a, b) of weight^T on the GEMM engine of gemm.cpp:
-//   forward:         T (k*4, n*h*w) = weight^T (k*4, c) . x (c, n*h*w), then y[.][k][2i+a][2j+b] = T + bias
+// done as one GEMM over the rows (k, a, b) of weight^T on the GEMM engine of gemm.cpp. T below is
+// y regrouped by tap: T[.][(o, a, b)][i][j] = y[.][o][2i+a][2j+b].
+//   forward:         T (k*4, n*h*w) = weight^T (k*4, c) . x (c, n*h*w), then y = T interleaved + bias
 //   backward_data:   dx (c, n*h*w)  = weight (c, k*4) . D (k*4, n*h*w), D = dy regrouped by tap
-//   backward_weight: weightGrad (c, k*4) += xT (c, n*h*w) . E (n*h*w, k*4), E = dy regrouped per pixel
+//   backward_weight: weightGrad (c, k*4) += xT (c, n*h*w) . D^T (n*h*w, k*4), from channel-last copies
 #include "ag/conv_shape.h"
 #include "ag/cpu_gemm.h"
 #include "ag/kernels.h"
@@ -25,11 +26,46 @@ ag_status outOfScratch(const char *function, int64_t floats) {
     return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: %lld bytes of scratch", function, (long long)floats * 4);
 }
 
-// The dy pixel that tap row (o, a, b) reads at input pixel (i, j): dy[.][o][2i+a][2j+b].
-int64_t tapPixel(int o, int tap, int i, int j, int h, int w) {
-    const int a = tap / 2, b = tap % 2;
-    return ((int64_t)o * ag_deconv2x2_out_size(h) + ag_deconv2x2_target(i, a)) * ag_deconv2x2_out_size(w) +
-           ag_deconv2x2_target(j, b);
+// T (n, k*4, h, w) -> y (n, k, 2h, 2w) plus bias: the tap rows (o, a, 0) and (o, a, 1) of input
+// row i interleave into output row 2i+a.
+void interleaveTaps(const float *taps, const float *bias, float *y, int n, int k, int h, int w) {
+    const int64_t plane = (int64_t)h * w;
+#pragma omp parallel for collapse(2) schedule(static) if (n * k * plane * 4 >= 32768)
+    for (int image = 0; image < n; ++image)
+        for (int o = 0; o < k; ++o) {
+            const float shift = bias ? bias[o] : 0.0f;
+            const float *src = taps + ((int64_t)image * k + o) * 4 * plane;
+            float *dst = y + ((int64_t)image * k + o) * 4 * plane;
+            for (int a = 0; a < 2; ++a)
+                for (int i = 0; i < h; ++i) {
+                    const float *t0 = src + 2 * a * plane + i * w, *t1 = t0 + plane;
+                    float *out = dst + (int64_t)ag_deconv2x2_target(i, a) * ag_deconv2x2_out_size(w);
+                    for (int j = 0; j < w; ++j) {
+                        out[ag_deconv2x2_target(j, 0)] = t0[j] + shift;
+                        out[ag_deconv2x2_target(j, 1)] = t1[j] + shift;
+                    }
+                }
+        }
+}
+
+// dy (n, k, 2h, 2w) -> D (n, k*4, h, w), the inverse of interleaveTaps without the bias
+void regroupByTap(const float *dy, float *regrouped, int n, int k, int h, int w) {
+    const int64_t plane = (int64_t)h * w;
+#pragma omp parallel for collapse(2) schedule(static) if (n * k * plane * 4 >= 32768)
+    for (int image = 0; image < n; ++image)
+        for (int o = 0; o < k; ++o) {
+            const float *src = dy + ((int64_t)image * k + o) * 4 * plane;
+            float *dst = regrouped + ((int64_t)image * k + o) * 4 * plane;
+            for (int a = 0; a < 2; ++a)
+                for (int i = 0; i < h; ++i) {
+                    const float *row = src + (int64_t)ag_deconv2x2_target(i, a) * ag_deconv2x2_out_size(w);
+                    float *t0 = dst + 2 * a * plane + i * w, *t1 = t0 + plane;
+                    for (int j = 0; j < w; ++j) {
+                        t0[j] = row[ag_deconv2x2_target(j, 0)];
+                        t1[j] = row[ag_deconv2x2_target(j, 1)];
+                    }
+                }
+        }
 }
 
 } // namespace
@@ -45,23 +81,13 @@ extern "C" ag_status ag_cpu_conv_transpose2d_forward(const float *x, const float
     const int64_t plane = (int64_t)h * w, rows = (int64_t)k * 4;
     float *taps = ag::cpu::scratch(3, (size_t)(n * rows * plane));
     if (!taps) return outOfScratch(__func__, n * rows * plane);
-    // taps (n, k*4, h*w) = weight^T (k*4, c) . x
+    // T (n, k*4, h*w) = weight^T (k*4, c) . x
     const ag::cpu::MatrixA weightT(true, weight, rows);
     const ag::cpu::BatchMatrixB images(x, plane, (int)plane, c * plane);
     const ag_status gemmStatus = ag::cpu::gemm((int)rows, (int)(n * plane), c, 1.0f, weightT, images, 0.0f,
                                                {taps, plane, plane, rows * plane, nullptr});
     if (gemmStatus != AG_OK) return gemmStatus;
-#pragma omp parallel for collapse(2) schedule(static) if (n * rows * plane >= 32768)
-    for (int image = 0; image < n; ++image)
-        for (int o = 0; o < k; ++o) {
-            const float shift = bias ? bias[o] : 0.0f;
-            const float *src = taps + ((int64_t)image * rows + o * 4) * plane;
-            float *dst = y + (int64_t)image * rows * plane;
-            for (int tap = 0; tap < 4; ++tap)
-                for (int i = 0; i < h; ++i)
-                    for (int j = 0; j < w; ++j)
-                        dst[tapPixel(o, tap, i, j, h, w)] = src[tap * plane + i * w + j] + shift;
-        }
+    interleaveTaps(taps, bias, y, n, k, h, w);
     return AG_OK;
 }
 
@@ -76,16 +102,8 @@ extern "C" ag_status ag_cpu_conv_transpose2d_backward_data(const float *dy, cons
     const int64_t plane = (int64_t)h * w, rows = (int64_t)k * 4;
     float *regrouped = ag::cpu::scratch(3, (size_t)(n * rows * plane));
     if (!regrouped) return outOfScratch(__func__, n * rows * plane);
-    // D (n, k*4, h*w): row (o, a, b) holds dy[.][o][2i+a][2j+b] over (i, j)
-#pragma omp parallel for collapse(2) schedule(static) if (n * rows * plane >= 32768)
-    for (int image = 0; image < n; ++image)
-        for (int o = 0; o < k; ++o) {
-            const float *src = dy + (int64_t)image * rows * plane;
-            float *dst = regrouped + ((int64_t)image * rows + o * 4) * plane;
-            for (int tap = 0; tap < 4; ++tap)
-                for (int i = 0; i < h; ++i)
-                    for (int j = 0; j < w; ++j) dst[tap * plane + i * w + j] = src[tapPixel(o, tap, i, j, h, w)];
-        }
+    regroupByTap(dy, regrouped, n, k, h, w);
+    // dx (c, n*h*w) = weight (c, k*4) . D
     const ag::cpu::MatrixA weights(false, weight, rows);
     const ag::cpu::BatchMatrixB taps(regrouped, plane, (int)plane, rows * plane);
     return ag::cpu::gemm(c, (int)(n * plane), (int)rows, 1.0f, weights, taps, 0.0f,
@@ -102,19 +120,14 @@ extern "C" ag_status ag_cpu_conv_transpose2d_backward_weight(const float *x, con
     if (status != AG_OK) return status;
     const int64_t plane = (int64_t)h * w, rows = (int64_t)k * 4;
     float *xT = ag::cpu::scratch(3, (size_t)(n * c * plane));
-    float *perPixel = ag::cpu::scratch(4, (size_t)(n * rows * plane));
-    if (!xT || !perPixel) return outOfScratch(__func__, n * (c + rows) * plane);
+    float *regrouped = ag::cpu::scratch(4, (size_t)(n * rows * plane));
+    float *perPixel = ag::cpu::scratch(5, (size_t)(n * rows * plane));
+    if (!xT || !regrouped || !perPixel) return outOfScratch(__func__, n * (c + 2 * rows) * plane);
+    // channel-last copies: xT (n*h*w, c), D^T (n*h*w, k*4)
     ag::cpu::transposeBatch(x, xT, n, c, (int)plane);
-    // E (n, h*w, k*4): pixel (i, j) holds dy[.][o][2i+a][2j+b] over (o, a, b)
-#pragma omp parallel for collapse(2) schedule(static) if (n * rows * plane >= 32768)
-    for (int image = 0; image < n; ++image)
-        for (int i = 0; i < h; ++i) {
-            const float *src = dy + (int64_t)image * rows * plane;
-            float *dst = perPixel + ((int64_t)image * plane + (int64_t)i * w) * rows;
-            for (int j = 0; j < w; ++j)
-                for (int row = 0; row < rows; ++row) dst[j * rows + row] = src[tapPixel(row / 4, row % 4, i, j, h, w)];
-        }
-    // weightGrad (c, k*4) += xT^T (c, n*h*w) . E (n*h*w, k*4)
+    regroupByTap(dy, regrouped, n, k, h, w);
+    ag::cpu::transposeBatch(regrouped, perPixel, n, (int)rows, (int)plane);
+    // weightGrad (c, k*4) += xT^T . D^T
     const ag_status gemmStatus = ag::cpu::gemm(true, false, c, (int)rows, (int)(n * plane), 1.0f, xT, c, perPixel,
                                                rows, 1.0f, weightGrad, rows);
     if (gemmStatus != AG_OK) return gemmStatus;

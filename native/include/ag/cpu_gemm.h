@@ -20,7 +20,7 @@ namespace ag::cpu {
 struct GemmKernel {
     const char *name;
     int mr, nr, vw;  // register block and the width of one contiguous column vector
-    int kc, mc, nc;  // cache blocks: kc x nr of B in L1, mc x kc of A in L2, kc x nc of B beyond
+    int kc, mc, nc;  // largest cache blocks: k, rows of A per packed block, columns of B per block
     void (*run)(int kc, const float *a, const float *b, float *const *c, int64_t ldc, float alpha, float beta,
                 const float *bias);
 };
