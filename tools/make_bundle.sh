@@ -79,6 +79,7 @@ mvn -B -q dependency:copy -Dartifact="org.junit.platform:junit-platform-console-
 
 echo "make_bundle: test classes, benchmarks, peer, native sources"
 cp -r target/test-classes "$BUNDLE/test-classes"
+rm -rf "$BUNDLE/test-classes/fixtures"   # the CPU fixtures: the cuda-tagged tests compare with the CPU twin instead
 cp -r bench/peer "$BUNDLE/bench/peer"
 rm -rf "$BUNDLE/bench/peer/__pycache__"
 cp -r native CMakeLists.txt "$BUNDLE/src/"
