@@ -118,6 +118,17 @@ public abstract class Module implements AutoCloseable {
         return out;
     }
 
+    /** The checkpoint view: every parameter's value and every buffer, by the original's state_dict names. */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Parameter> params = new LinkedHashMap<>();
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collect("", params, out);
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        params.forEach((name, p) -> state.put(name, p.value()));
+        state.putAll(out);
+        return state;
+    }
+
     private void collect(String prefix, Map<String, Parameter> params, Map<String, Tensor> bufs) {
         parameters.forEach((name, p) -> params.put(prefix + name, p));
         buffers.forEach((name, b) -> bufs.put(prefix + name, b));
