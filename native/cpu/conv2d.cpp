@@ -4,7 +4,7 @@
 //   forward:         y (k, n*p*q)      = weight (k, c*kk*kk) . cols(x) (c*kk*kk, n*p*q)
 //   backward_data:   dx (c, n*h*w)     = flipped weight (c, k*kk*kk) . cols(dy, pad' = kk-1-pad)
 //   backward_weight: G (k, kk*kk*c)    = dy (k, n*p*q) . patches(x) (n*p*q, kk*kk*c), then weightGrad += G
-//                    (both operands read from channel-last copies of x and dy)
+//                    (in chunks of images, from channel-last copies of x and dy)
 // The packers have an AVX-512 path (masked loads give the zero padding) for "same" convolutions of
 // images whose pixel count is a multiple of 16, and a plain path for everything else.
 #include "ag/conv_shape.h"
@@ -285,8 +285,8 @@ extern "C" ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *
     const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad), taps = kernel * kernel;
     const int64_t plane = (int64_t)p * q;
     // The batch in chunks of whole images, about kChunkPixels output pixels each (fixed by the shape):
-    // each chunk's gradient is one GEMM on channel-last copies of its x and dy, and the chunks are
-    // added to weightGrad in order, so OpenMP can run whole chunks without changing the sums.
+    // each chunk's gradient is one GEMM on channel-last copies of its x and dy, and the gradients
+    // are summed in chunk order, so OpenMP can run whole chunks without changing the sums.
     const int chunkImages = (int)std::clamp<int64_t>(kChunkPixels / plane, 1, n);
     const int chunks = (n + chunkImages - 1) / chunkImages;
     const int threads = omp_in_parallel() ? 1 : std::min(omp_get_max_threads(), chunks);
@@ -307,16 +307,18 @@ extern "C" ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *
         return ag::cpu::gemm(k, taps * c, (int)(count * plane), 1.0f, rows, patches, 0.0f,
                              {*grad, (int64_t)taps * c, taps * c, 0, nullptr});
     };
-    // weightGrad (k, c, taps) += grad (k, taps, c), unless an earlier chunk failed
+    // total (k, taps, c) = the chunks' grads added in chunk order (unless one failed)
+    const int64_t gradSize = (int64_t)k * taps * c;
+    float *total = ag::cpu::scratch(6, (size_t)gradSize);
+    if (!total) return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: %lld bytes of scratch", __func__, (long long)gradSize * 4);
     ag_status failure = AG_OK;
-    const auto accumulate = [&](ag_status status, const float *grad) {
+    const auto accumulate = [&](int chunk, ag_status status, const float *grad) {
         if (failure == AG_OK) failure = status;
         if (failure != AG_OK) return;
-#pragma omp parallel for schedule(static) if ((int64_t)k * c * taps >= 32768)
-        for (int o = 0; o < k; ++o)
-            for (int i = 0; i < c; ++i)
-                for (int t = 0; t < taps; ++t)
-                    weightGrad[((int64_t)o * c + i) * taps + t] += grad[((int64_t)o * taps + t) * c + i];
+        if (chunk == 0)
+            std::copy(grad, grad + gradSize, total);
+        else
+            for (int64_t e = 0; e < gradSize; ++e) total[e] += grad[e];
     };
     if (threads > 1) {
 #pragma omp parallel for ordered schedule(static, 1) num_threads(threads)
@@ -324,16 +326,22 @@ extern "C" ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *
             float *grad = nullptr;
             const ag_status status = chunkGradient(chunk, &grad);
 #pragma omp ordered
-            accumulate(status, grad);
+            accumulate(chunk, status, grad);
         }
     } else {
         for (int chunk = 0; chunk < chunks; ++chunk) {
             float *grad = nullptr;
             const ag_status status = chunkGradient(chunk, &grad);
-            accumulate(status, grad);
+            accumulate(chunk, status, grad);
         }
     }
     if (failure != AG_OK) return failure;
+    // weightGrad (k, c, taps) += total (k, taps, c)
+#pragma omp parallel for schedule(static) if (gradSize >= 32768)
+    for (int o = 0; o < k; ++o)
+        for (int i = 0; i < c; ++i)
+            for (int t = 0; t < taps; ++t)
+                weightGrad[((int64_t)o * c + i) * taps + t] += total[((int64_t)o * taps + t) * c + i];
     if (biasGrad) {
 #pragma omp parallel for schedule(static) if ((int64_t)n * k * plane >= 32768)
         for (int o = 0; o < k; ++o) {

@@ -109,8 +109,8 @@ private:
 };
 
 // c (m,n) = alpha * op(a) op(b) + beta * c on plain row-major matrices (BLAS conventions).
-ag_status gemm(bool transA, bool transB, int m, int n, int k, float alpha, const float *a, int64_t lda, const float *b,
-          int64_t ldb, float beta, float *c, int64_t ldc);
+ag_status gemm(bool transA, bool transB, int m, int n, int k, float alpha, const float *a, int64_t lda,
+               const float *b, int64_t ldb, float beta, float *c, int64_t ldc);
 
 // The calling thread's grow-only, 64-byte aligned scratch buffer number slot (0 .. 7), at least
 // floats long (NULL if that cannot be allocated). Slots 0, 1 and 2 belong to gemm() itself;
