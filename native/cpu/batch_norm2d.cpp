@@ -1,6 +1,7 @@
 // CPU twin of BatchNorm2d (affine, eps, momentum, unbiased running variance): statistics over
 // (n,h,w) per channel in double (channel_stats.h), the normalization in PyTorch 1.13's CPU form
 // (ag/norm_math.h). One channel per task, so the reductions keep a fixed order for any thread count.
+#include "ag/batch_norm2d_args.h"
 #include "ag/kernels.h"
 #include "ag/norm_math.h"
 #include "ag/status.h"
@@ -8,11 +9,6 @@
 #include "omp_grain.h"
 
 namespace {
-ag_status checkShape(const char *function, int n, int c, int h, int w) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
-               c, h, w);
-    return AG_OK;
-}
 
 // y = x * scale + shift over channel `channel` of x (n,c,h,w).
 void applyAffine(const float *x, float *y, int n, int c, int64_t hw, int channel, float scale, float shift) {
@@ -30,20 +26,10 @@ extern "C" ag_status ag_cpu_batch_norm2d_forward_train(const float *x, const flo
                                                        float *y, float *saveMean, float *saveInvStd,
                                                        float *runningMean, float *runningVar, int n, int c, int h,
                                                        int w, float eps, float momentum) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(gamma);
-    AG_REQUIRE_PTR(beta);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(saveMean);
-    AG_REQUIRE_PTR(saveInvStd);
-    AG_REQUIRE((runningMean == nullptr) == (runningVar == nullptr),
-               "%s: runningMean and runningVar must be both NULL or both set", __func__);
-    ag_status status = checkShape(__func__, n, c, h, w);
+    ag_status status = ag_batch_norm2d_check_train(__func__, x, gamma, beta, y, saveMean, saveInvStd, runningMean,
+                                                   runningVar, n, c, h, w, eps, momentum);
     if (status != AG_OK) return status;
     const int64_t hw = (int64_t)h * w, m = (int64_t)n * hw;
-    AG_REQUIRE(m > 1, "%s: training needs more than 1 value per channel, got n*h*w = %lld", __func__, (long long)m);
-    AG_REQUIRE(eps >= 0.0f, "%s: eps = %g must be >= 0", __func__, eps);
-    AG_REQUIRE(momentum >= 0.0f && momentum <= 1.0f, "%s: momentum = %g must be in [0, 1]", __func__, momentum);
 #pragma omp parallel for schedule(static) if ((int64_t)c * m >= kOmpGrain)
     for (int ch = 0; ch < c; ++ch) {
         double mean, var;
@@ -65,15 +51,8 @@ extern "C" ag_status ag_cpu_batch_norm2d_forward_train(const float *x, const flo
 extern "C" ag_status ag_cpu_batch_norm2d_forward_eval(const float *x, const float *gamma, const float *beta,
                                                       const float *runningMean, const float *runningVar, float *y,
                                                       int n, int c, int h, int w, float eps) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(gamma);
-    AG_REQUIRE_PTR(beta);
-    AG_REQUIRE_PTR(runningMean);
-    AG_REQUIRE_PTR(runningVar);
-    AG_REQUIRE_PTR(y);
-    ag_status status = checkShape(__func__, n, c, h, w);
+    ag_status status = ag_batch_norm2d_check_eval(__func__, x, gamma, beta, runningMean, runningVar, y, n, c, h, w, eps);
     if (status != AG_OK) return status;
-    AG_REQUIRE(eps >= 0.0f, "%s: eps = %g must be >= 0", __func__, eps);
     const int64_t hw = (int64_t)h * w;
 #pragma omp parallel for schedule(static) if ((int64_t)c * n * hw >= kOmpGrain)
     for (int ch = 0; ch < c; ++ch) {
@@ -89,15 +68,8 @@ extern "C" ag_status ag_cpu_batch_norm2d_forward_eval(const float *x, const floa
 extern "C" ag_status ag_cpu_batch_norm2d_backward(const float *x, const float *dy, const float *gamma,
                                                   const float *saveMean, const float *saveInvStd, float *dx,
                                                   float *gammaGrad, float *betaGrad, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(gamma);
-    AG_REQUIRE_PTR(saveMean);
-    AG_REQUIRE_PTR(saveInvStd);
-    AG_REQUIRE_PTR(dx);
-    AG_REQUIRE_PTR(gammaGrad);
-    AG_REQUIRE_PTR(betaGrad);
-    ag_status status = checkShape(__func__, n, c, h, w);
+    ag_status status = ag_batch_norm2d_check_backward(__func__, x, dy, gamma, saveMean, saveInvStd, dx, gammaGrad,
+                                                      betaGrad, n, c, h, w);
     if (status != AG_OK) return status;
     const int64_t hw = (int64_t)h * w, m = (int64_t)n * hw;
 #pragma omp parallel for schedule(static) if ((int64_t)c * m >= kOmpGrain)

@@ -6,6 +6,7 @@
 // (one thread per channel) and prepares the per-channel constants; a float4 pass then applies
 // them. The backward does the same with sum(dy) and sum((x - mean) dy) in double. Per-element
 // math from ag/norm_math.h, as on the CPU; a given input gives the same bits on every run.
+#include "ag/batch_norm2d_args.h"
 #include "common.cuh"
 #include "reduce.cuh"
 #include "scratch.cuh"
@@ -32,11 +33,6 @@ namespace {
 constexpr int64_t kElementsPerSplit = 8192;
 constexpr int kMaxSplits = 64;
 
-ag_status checkShape(const char *function, int n, int c, int h, int w) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
-               c, h, w);
-    return AG_OK;
-}
 
 // Level-one blocks per channel for m = n*h*w elements: a function of the shape alone.
 int splitsFor(int64_t m) {
@@ -182,20 +178,10 @@ extern "C" ag_status ag_cuda_batch_norm2d_forward_train(const float *x, const fl
                                                         float *y, float *saveMean, float *saveInvStd,
                                                         float *runningMean, float *runningVar, int n, int c, int h,
                                                         int w, float eps, float momentum) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(gamma);
-    AG_REQUIRE_PTR(beta);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(saveMean);
-    AG_REQUIRE_PTR(saveInvStd);
-    AG_REQUIRE((runningMean == nullptr) == (runningVar == nullptr),
-               "%s: runningMean and runningVar must be both NULL or both set", __func__);
-    ag_status status = checkShape(__func__, n, c, h, w);
+    ag_status status = ag_batch_norm2d_check_train(__func__, x, gamma, beta, y, saveMean, saveInvStd, runningMean,
+                                                   runningVar, n, c, h, w, eps, momentum);
     if (status != AG_OK) return status;
     const int64_t hw = (int64_t)h * w, m = (int64_t)n * hw, total = (int64_t)c * m;
-    AG_REQUIRE(m > 1, "%s: training needs more than 1 value per channel, got n*h*w = %lld", __func__, (long long)m);
-    AG_REQUIRE(eps >= 0.0f, "%s: eps = %g must be >= 0", __func__, eps);
-    AG_REQUIRE(momentum >= 0.0f && momentum <= 1.0f, "%s: momentum = %g must be in [0, 1]", __func__, momentum);
     AG_CUDA_REQUIRE_CONTEXT();
     const int splits = splitsFor(m);
     const int64_t partialBytes = (int64_t)c * splits * (int64_t)sizeof(Welford);
@@ -220,15 +206,8 @@ extern "C" ag_status ag_cuda_batch_norm2d_forward_train(const float *x, const fl
 extern "C" ag_status ag_cuda_batch_norm2d_forward_eval(const float *x, const float *gamma, const float *beta,
                                                        const float *runningMean, const float *runningVar, float *y,
                                                        int n, int c, int h, int w, float eps) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(gamma);
-    AG_REQUIRE_PTR(beta);
-    AG_REQUIRE_PTR(runningMean);
-    AG_REQUIRE_PTR(runningVar);
-    AG_REQUIRE_PTR(y);
-    ag_status status = checkShape(__func__, n, c, h, w);
+    ag_status status = ag_batch_norm2d_check_eval(__func__, x, gamma, beta, runningMean, runningVar, y, n, c, h, w, eps);
     if (status != AG_OK) return status;
-    AG_REQUIRE(eps >= 0.0f, "%s: eps = %g must be >= 0", __func__, eps);
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t hw = (int64_t)h * w, total = (int64_t)n * c * hw;
     Scratch scratch(__func__);
@@ -247,15 +226,8 @@ extern "C" ag_status ag_cuda_batch_norm2d_forward_eval(const float *x, const flo
 extern "C" ag_status ag_cuda_batch_norm2d_backward(const float *x, const float *dy, const float *gamma,
                                                    const float *saveMean, const float *saveInvStd, float *dx,
                                                    float *gammaGrad, float *betaGrad, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(gamma);
-    AG_REQUIRE_PTR(saveMean);
-    AG_REQUIRE_PTR(saveInvStd);
-    AG_REQUIRE_PTR(dx);
-    AG_REQUIRE_PTR(gammaGrad);
-    AG_REQUIRE_PTR(betaGrad);
-    ag_status status = checkShape(__func__, n, c, h, w);
+    ag_status status = ag_batch_norm2d_check_backward(__func__, x, dy, gamma, saveMean, saveInvStd, dx, gammaGrad,
+                                                      betaGrad, n, c, h, w);
     if (status != AG_OK) return status;
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t hw = (int64_t)h * w, m = (int64_t)n * hw, total = (int64_t)c * m;
