@@ -1,56 +1,55 @@
+// The autogan4j command line (picocli): `java -jar autogan4j.jar COMMAND ...`. Each command is its
+// own class in this package (search lives in org.autogan4j.search.SearchMain, also runnable alone).
+// A failing command prints "error: <what went wrong and what to do>" and exits 1; a bad flag prints
+// the usage and exits 2. AUTOGAN4J_DEBUG=1 adds the stack trace.
 package org.autogan4j.cli;
 
-import org.autogan4j.nativeapi.AgCpu;
-import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CudaBackend;
-import org.autogan4j.tensor.Device;
-import org.autogan4j.tensor.Tensor;
+import java.util.concurrent.Callable;
 
-/**
- * The autogan4j command line. At this stage it has one command, {@code info}: which device
- * {@link Device#auto()} picks and why, the native library's version, and a one-layer smoke run
- * (a 3x3 convolution at an AutoGAN shape) timed on that device.
- */
-public final class Main {
-    private Main() {
-    }
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "autogan4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "AutoGAN (neural architecture search for GANs) on the JVM.",
+        subcommands = {InfoCommand.class, TrainScorerCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        String command = args.length == 0 ? "info" : args[0];
-        if (!command.equals("info")) {
-            System.err.println("unknown command '" + command + "'; available: info");
-            System.exit(2);
-        }
-        info();
+        System.exit(run(new Main(), args));
     }
 
-    private static void info() {
-        System.out.println("autogan4j native API version " + AgCpu.ag_version());
-        String cudaReason = CudaBackend.unavailableReason();
-        System.out.println("CUDA: " + (cudaReason == null ? CudaBackend.instance().describe() : "unavailable: " + cudaReason));
-        Device device = Device.auto();
-        System.out.println("device: " + device);
-        Backend backend = device.backend();
-        int n = 64;
-        int c = 128;
-        int s = 16;
-        try (Tensor x = Tensor.empty(device, n, c, s, s);
-                Tensor weight = Tensor.empty(device, c, c, 3, 3);
-                Tensor y = Tensor.empty(device, n, c, s, s)) {
-            backend.rngNormal(x, 1L, 0L, 0f, 1f);
-            backend.rngNormal(weight, 1L, 1L, 0f, 0.05f);
-            backend.conv2dForward(x, weight, null, y, 1);
-            backend.synchronize();
-            int runs = 5;
-            long start = System.nanoTime();
-            for (int i = 0; i < runs; i++) {
-                backend.conv2dForward(x, weight, null, y, 1);
+    /** Runs command with args and returns the exit code (0 ok, 1 failed, 2 bad usage). */
+    public static int run(Object command, String... args) {
+        CommandLine line = new CommandLine(command);
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + describe(e));
+            if (System.getenv("AUTOGAN4J_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
             }
-            backend.synchronize();
-            double ms = (System.nanoTime() - start) / 1e6 / runs;
-            double gflops = 2.0 * n * c * c * 9 * s * s / (ms * 1e6);
-            System.out.printf("smoke: conv2d 3x3 (%d,%d,%d,%d) -> %d channels: %.2f ms, %.1f GFLOP/s%n", n, c, s, s, c,
-                    ms, gflops);
+            return 1;
+        });
+        return line.execute(args);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.toString() : message;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** The project version from the jar manifest (or "development" when run from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"autogan4j " + (v == null ? "development" : v)};
         }
     }
 }

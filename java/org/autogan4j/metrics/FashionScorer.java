@@ -1,5 +1,5 @@
 // The Fashion-MNIST scorer: Inception does not fit 1-channel 28x28 clothing, so IS and FID for
-// Fashion-MNIST use this small CNN, trained by autogan4j itself (ScorerTraining, cli.TrainScorer).
+// Fashion-MNIST use this small CNN, trained by autogan4j itself (ScorerTraining, `autogan4j train-scorer`).
 // Images x (n, 1, 32, 32) in [-1, 1] (what the generators output and the data layer gives) go through
 // three blocks conv3x3-BN-ReLU-avgpool2 (1->32->64->128 channels, 32x32 -> 4x4), a flatten and
 // Linear(2048->128)-ReLU to the 128 penultimate features (FID), then Linear(128->10) to logits, whose
@@ -25,8 +25,9 @@ import org.autogan4j.nn.ReLU;
 import org.autogan4j.nn.Sequential;
 import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
+import org.autogan4j.tensor.UpsampleMode;
 
-public final class FashionScorer extends Module {
+public final class FashionScorer extends Module implements Scorer {
     /** Image side and channels the scorer takes. */
     public static final int SIZE = 32;
     public static final int CHANNELS = 1;
@@ -43,6 +44,7 @@ public final class FashionScorer extends Module {
 
     private final Sequential body;
     private final Linear classifier;
+    private Tensor resized;
 
     public FashionScorer(Device device) {
         super(device);
@@ -83,6 +85,67 @@ public final class FashionScorer extends Module {
         train(false);
         checkImages(x);
         return body.forward(x).toArray();
+    }
+
+    @Override
+    public String name() {
+        return "fmnist-scorer";
+    }
+
+    @Override
+    public int channels() {
+        return CHANNELS;
+    }
+
+    @Override
+    public int classes() {
+        return CLASSES;
+    }
+
+    @Override
+    public int featureDim() {
+        return FEATURES;
+    }
+
+    /** Probabilities and features of images (n, 1, h, w) in [-1, 1]; other sizes are resized bilinearly to 32x32. */
+    @Override
+    public Scores score(Tensor images) {
+        train(false);
+        Tensor x = toScorerSize(images);
+        Tensor features = body.forward(x);
+        float[] p = classifier.forward(features).toArray();
+        for (int row = 0; row < p.length; row += CLASSES) {
+            softmaxRow(p, row);
+        }
+        return new Scores(x.dim(0), p, features.toArray());
+    }
+
+    private Tensor toScorerSize(Tensor images) {
+        if (images.shape().dims().length != 4 || images.dim(1) != CHANNELS) {
+            throw new IllegalArgumentException("the Fashion-MNIST scorer takes 1-channel images (n, 1, h, w) in [-1, 1]; "
+                    + "got " + images.shape());
+        }
+        if (images.dim(2) == SIZE && images.dim(3) == SIZE) {
+            return images;
+        }
+        int n = images.dim(0);
+        if (resized == null || resized.dim(0) != n) {
+            if (resized != null) {
+                resized.close();
+            }
+            resized = Tensor.empty(device, n, CHANNELS, SIZE, SIZE);
+        }
+        images.backend().upsampleForward(images, resized, UpsampleMode.BILINEAR);
+        return resized;
+    }
+
+    @Override
+    public void close() {
+        if (resized != null) {
+            resized.close();
+            resized = null;
+        }
+        super.close();
     }
 
     /** Class probabilities (size, 10) of every image of data. */
@@ -141,7 +204,7 @@ public final class FashionScorer extends Module {
             try (InputStream in = FashionScorer.class.getResourceAsStream("/" + DEFAULT_NAME)) {
                 if (in == null) {
                     throw new IOException("the Fashion-MNIST scorer weights " + DEFAULT_NAME + " are neither in ./models"
-                            + " nor on the classpath; train them with org.autogan4j.cli.TrainScorer");
+                            + " nor on the classpath; train them with `java -jar autogan4j.jar train-scorer --output models/fmnist-scorer.safetensors`");
                 }
                 Path temp = Files.createTempFile("fmnist-scorer", ".safetensors");
                 try {
