@@ -25,6 +25,20 @@ public record GanConfig(int imgChannels, int latentDim, int gfDim, int dfDim, in
         return new GanConfig(3, 128, 128, 64, 4, 64, 128, 5, 2e-4f, 0f, 0.9f, 0.999f);
     }
 
+    /**
+     * The small Fashion-MNIST GAN of the default `fmnist` search and training presets: 1 channel,
+     * latent 64, gf 32, df 32, bw 4 (8/16/32 px by stage), dis_bs 32, gen_bs 64; the original's schedule
+     * and optimiser. Sized so a whole search runs on a 2-core CPU in minutes.
+     */
+    public static GanConfig fashionMnist() {
+        return new GanConfig(1, 64, 32, 32, 4, 32, 64, 5, 2e-4f, 0f, 0.9f, 0.999f);
+    }
+
+    /** The original's final training on CIFAR-10 (spec 1, 3): latent 128, gf 256, df 128, dis_bs 64, gen_bs 128. */
+    public static GanConfig cifarDerived() {
+        return new GanConfig(3, 128, 256, 128, 4, 64, 128, 5, 2e-4f, 0f, 0.9f, 0.999f);
+    }
+
     /** This config with other widths, latent size and channels (same schedule and optimiser). */
     public GanConfig withSizes(int imgChannels, int latentDim, int gfDim, int dfDim, int bottomWidth) {
         return new GanConfig(imgChannels, latentDim, gfDim, dfDim, bottomWidth, disBatchSize, genBatchSize, nCritic,
