@@ -6,12 +6,14 @@ package org.autogan4j.cli;
 
 import java.util.concurrent.Callable;
 
+import org.autogan4j.search.SearchMain;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "autogan4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "AutoGAN (neural architecture search for GANs) on the JVM.",
-        subcommands = {InfoCommand.class, TrainScorerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, SearchMain.class, TrainScorerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

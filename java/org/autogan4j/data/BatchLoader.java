@@ -57,9 +57,18 @@ public final class BatchLoader {
 
     /** The batches of one epoch, made one at a time as the iterator advances; the caller closes each. */
     public Iterator<Batch> epoch(long epoch) {
+        return epoch(epoch, 0);
+    }
+
+    /** The batches of epoch from batch number fromBatch on (resuming inside an epoch). */
+    public Iterator<Batch> epoch(long epoch, int fromBatch) {
+        if (fromBatch < 0 || fromBatch > batchesPerEpoch()) {
+            throw new IllegalArgumentException("an epoch has " + batchesPerEpoch() + " batches; cannot start at batch "
+                    + fromBatch);
+        }
         int[] order = order(epoch);
         return new Iterator<>() {
-            private int next;
+            private int next = fromBatch * batchSize;
 
             @Override
             public boolean hasNext() {

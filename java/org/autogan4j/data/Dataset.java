@@ -5,6 +5,8 @@
 // float32: (p / 255 - 0.5) / 0.5.
 package org.autogan4j.data;
 
+import java.util.Arrays;
+
 public final class Dataset {
     private static final float[] TO_FLOAT = new float[256];
 
@@ -121,5 +123,17 @@ public final class Dataset {
         }
         byte[] out = PilResize.images(pixels, size() * channels, height, width, size, size);
         return new Dataset(name, channels, size, size, out, labels);
+    }
+
+    /** The first n images (n >= size gives this dataset): small runs and tests. */
+    public Dataset first(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(name + ": a subset needs at least 1 image, asked for " + n);
+        }
+        if (n >= size()) {
+            return this;
+        }
+        byte[] out = Arrays.copyOf(pixels, n * imageSize());
+        return new Dataset(name, channels, height, width, out, Arrays.copyOf(labels, n));
     }
 }

@@ -123,6 +123,14 @@ public final class GanTrainer implements AutoCloseable {
         return dSteps;
     }
 
+    /** Continues the D-step counter from a checkpoint (it decides when G steps are due). */
+    public void restoreDSteps(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("D-step count must be >= 0, got " + steps);
+        }
+        dSteps = steps;
+    }
+
     public Ema ema() {
         return ema;
     }

@@ -31,6 +31,11 @@ public final class Rng {
         y.backend().rngNormal(y, seed, offset++, mean, std);
     }
 
+    /** Moves the stream to a saved offset (resuming after objects drew their init from it). */
+    public void restoreOffset(long saved) {
+        offset = saved;
+    }
+
     public long seed() {
         return seed;
     }

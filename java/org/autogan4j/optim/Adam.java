@@ -2,6 +2,7 @@ package org.autogan4j.optim;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,6 +77,51 @@ public final class Adam implements AutoCloseable {
     public int stepCount(Parameter p) {
         State s = states.get(p);
         return s == null ? 0 : s.step;
+    }
+
+    /**
+     * Checkpoint state of the named parameters that have had a gradient: "<name>.exp_avg" and
+     * "<name>.exp_avg_sq" (PyTorch's names; live tensors, do not close) and the step counts by name.
+     */
+    public Map<String, Tensor> moments(Map<String, Parameter> named) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        named.forEach((name, p) -> {
+            State s = states.get(p);
+            if (s != null) {
+                out.put(name + ".exp_avg", s.m);
+                out.put(name + ".exp_avg_sq", s.v);
+            }
+        });
+        return out;
+    }
+
+    /** Step counts of the named parameters that have had a gradient (checkpoint state with moments). */
+    public Map<String, Integer> stepCounts(Map<String, Parameter> named) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        named.forEach((name, p) -> {
+            State s = states.get(p);
+            if (s != null) {
+                out.put(name, s.step);
+            }
+        });
+        return out;
+    }
+
+    /** Restores what moments and stepCounts saved; parameters absent from steps have no state yet. */
+    public void restore(Map<String, Parameter> named, Map<String, Tensor> moments, Map<String, Integer> steps) {
+        for (Map.Entry<String, Integer> e : steps.entrySet()) {
+            Parameter p = named.get(e.getKey());
+            Tensor m = moments.get(e.getKey() + ".exp_avg");
+            Tensor v = moments.get(e.getKey() + ".exp_avg_sq");
+            if (p == null || m == null || v == null || !params.contains(p)) {
+                throw new IllegalArgumentException("Adam state names parameter \"" + e.getKey()
+                        + "\", which this optimiser does not have or whose moments are missing");
+            }
+            State s = states.computeIfAbsent(p, State::new);
+            s.m.copyFrom(m);
+            s.v.copyFrom(v);
+            s.step = e.getValue();
+        }
     }
 
     @Override

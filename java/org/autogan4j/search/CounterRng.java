@@ -35,6 +35,14 @@ public final class CounterRng {
         return counter;
     }
 
+    /** Moves the stream to a saved counter (resuming a checkpoint after objects drew their init from it). */
+    public void restoreCounter(long saved) {
+        if (saved < 0) {
+            throw new IllegalArgumentException("rng counter must be >= 0 (a saved counter), got " + saved);
+        }
+        counter = saved;
+    }
+
     public long nextLong() {
         long z = seed + (++counter) * GAMMA;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

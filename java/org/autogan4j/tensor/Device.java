@@ -19,7 +19,12 @@ public enum Device {
 
     /** The device chosen by {@value #PROPERTY} (default {@code auto}). */
     public static Device auto() {
-        String wanted = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        return byName(System.getProperty(PROPERTY, "auto"));
+    }
+
+    /** The device called cpu, cuda or auto (CUDA if it answers, else the CPU); logs the choice. */
+    public static Device byName(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
         Device chosen;
         switch (wanted) {
             case "cpu":
@@ -39,7 +44,7 @@ public enum Device {
                         : "autogan4j: using the CPU (" + reason + ")");
                 break;
             default:
-                throw new IllegalArgumentException(PROPERTY + "=" + wanted + " is not one of cpu, cuda, auto");
+                throw new IllegalArgumentException("device \"" + wanted + "\" is not one of cpu, cuda, auto");
         }
         return chosen;
     }

@@ -1,0 +1,128 @@
+// The search end to end on a tiny config (Fashion-MNIST subset, 8-channel G and D, 3 iterations, one
+// per stage, a reset threshold so high that dynamic reset fires): the run directory gets its files,
+// metrics rows of every kind, three stages, a 14-int top-K, and a second run refused in the same
+// folder; and a run stopped after iteration 1 and
+// resumed from its checkpoint ends with exactly the same metrics (time column aside), top-K and
+// final weights, optimiser moments and counters as the uninterrupted run.
+package org.autogan4j.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.autogan4j.io.Json;
+import org.autogan4j.metrics.FashionScorer;
+import org.autogan4j.tensor.Device;
+import org.autogan4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchRunTest {
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+    static SearchConfig tiny() {
+        String[][] settings = {{"data_limit", "200"}, {"latent_dim", "8"}, {"gf_dim", "8"}, {"df_dim", "8"},
+            {"dis_bs", "8"}, {"gen_bs", "8"}, {"max_search_iter", "3"}, {"grow_step1", "1"}, {"grow_step2", "2"},
+            {"shared_steps", "12"}, {"ctrl_step", "2"}, {"num_candidate", "3"}, {"topk", "2"}, {"hid_size", "16"},
+            {"rl_num_eval_img", "20"}, {"eval_batch", "10"}, {"log_every", "4"}, {"sample_images", "4"},
+            {"dynamic_reset_window", "2"}, {"dynamic_reset_threshold", "1e6"}, {"device", "cpu"}, {"seed", "7"},
+            {"keep_checkpoints", "3"}};
+        SearchConfig c = SearchConfig.preset("fmnist");
+        for (String[] kv : settings) {
+            c = c.with(kv[0], kv[1]);
+        }
+        return c.validate();
+    }
+
+    private static SearchRun open(Path root, boolean resume) throws IOException {
+        SearchConfig config = tiny();
+        RunDirectory dir = resume ? RunDirectory.open(root, QUIET) : RunDirectory.create(root, config, QUIET);
+        RunDirectory.Saved saved = resume ? dir.latest(Device.CPU) : null;
+        try {
+            return new SearchRun(config, dir, Device.CPU, FashionScorer.loadDefault(Device.CPU), saved, QUIET, false);
+        } finally {
+            if (saved != null) {
+                saved.close();
+            }
+        }
+    }
+
+    @Test
+    void tinySearchWritesItsRunDirectory(@TempDir Path tmp) throws IOException {
+        Path root = tmp.resolve("run");
+        List<Candidate> top;
+        try (SearchRun run = open(root, false)) {
+            top = run.run();
+        }
+        assertEquals(2, top.size());
+        assertEquals(14, top.get(0).tokens().length);
+        assertTrue(top.get(0).reward() >= top.get(1).reward());
+        for (String f : new String[] {"config.json", "metrics.csv", "topk.json", "samples/iter-000.png",
+            "samples/iter-002.png", "checkpoints/iter-002.safetensors"}) {
+            assertTrue(Files.isRegularFile(root.resolve(f)), f);
+        }
+        List<String> rows = Files.readAllLines(root.resolve("metrics.csv"));
+        assertEquals(MetricsLog.HEADER, rows.get(0));
+        Map<String, Long> events = rows.stream().skip(1).collect(Collectors.groupingBy(r -> r.split(",", -1)[3],
+                Collectors.counting()));
+        assertEquals(6L, events.get("controller"), "2 controller steps x 3 iterations");
+        assertEquals(3L, events.get("iteration"));
+        assertEquals(4L, events.get("grow"), "2 parents kept at each of 2 growths");
+        assertEquals(2L, events.get("final"));
+        assertTrue(events.get("reset") >= 1, "a threshold of 1e6 must fire the dynamic reset");
+        assertEquals("2", rows.get(rows.size() - 1).split(",", -1)[2], "final rows are stage 2");
+        assertTrue(RunDirectory.open(root, QUIET).finished());
+        IllegalArgumentException exists = assertThrows(IllegalArgumentException.class,
+                () -> RunDirectory.create(root, tiny(), QUIET));
+        assertTrue(exists.getMessage().contains("--resume"), exists.getMessage());
+    }
+
+    @Test
+    void resumedRunEqualsUninterruptedRun(@TempDir Path tmp) throws IOException {
+        Path whole = tmp.resolve("whole");
+        Path killed = tmp.resolve("killed");
+        try (SearchRun run = open(whole, false)) {
+            run.run();
+        }
+        try (SearchRun run = open(killed, false)) {
+            run.runIterations(1);
+        }
+        try (SearchRun run = open(killed, true)) {
+            run.run();
+        }
+        assertEquals(withoutTime(whole), withoutTime(killed));
+        assertEquals(Files.readString(whole.resolve("topk.json")), Files.readString(killed.resolve("topk.json")));
+        Path last = Path.of("checkpoints", "iter-002.safetensors");
+        try (RunDirectory.Saved a = RunDirectory.open(whole, QUIET).latest(Device.CPU);
+                RunDirectory.Saved b = RunDirectory.open(killed, QUIET).latest(Device.CPU)) {
+            assertEquals(whole.resolve(last), a.file());
+            assertEquals(a.tensors().keySet(), b.tensors().keySet());
+            for (Map.Entry<String, Tensor> e : a.tensors().entrySet()) {
+                assertArrayEquals(e.getValue().toArray(), b.tensors().get(e.getKey()).toArray(), 0f, e.getKey());
+            }
+            Map<String, Object> sa = new LinkedHashMap<>(a.sidecar());
+            Map<String, Object> sb = new LinkedHashMap<>(b.sidecar());
+            for (String volatileKey : new String[] {"elapsed_s", "metrics_length"}) {
+                sa.remove(volatileKey);
+                sb.remove(volatileKey);
+            }
+            assertEquals(Json.write(sa), Json.write(sb));
+        }
+    }
+
+    private static List<String> withoutTime(Path root) throws IOException {
+        return Files.readAllLines(root.resolve("metrics.csv")).stream().map(r -> r.substring(r.indexOf(',') + 1))
+                .toList();
+    }
+}
