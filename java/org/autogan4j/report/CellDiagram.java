@@ -62,14 +62,14 @@ public final class CellDiagram {
                 .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(HEIGHT).append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
         out.append("<title>").append(Html.escape("generator " + arch)).append("</title>\n");
-        box(out, 1, END_W, List.of("stem", "linear z", "to C x bw x bw"), "#eeeeee");
+        box(out, 1, END_W, List.of("stem", "linear z", "reshape"), "#eeeeee");
         for (int i = 1; i <= 3; i++) {
             List<String> lines = new ArrayList<>();
             lines.add("cell " + i);
             lines.addAll(words(arch.cell(i)));
             box(out, left(i), BOX_W, lines, "#e8f0fb");
         }
-        box(out, left(4), END_W, List.of("to_rgb", "BN, ReLU", "conv 3x3, tanh"), "#eeeeee");
+        box(out, left(4), END_W, List.of("to_rgb", "BN, ReLU", "conv, tanh"), "#eeeeee");
         for (int i = 0; i < 4; i++) {
             int x0 = left(i) + width(i) + 1;
             int x1 = left(i + 1) - 1;

@@ -85,8 +85,8 @@ public final class HtmlReport {
 
     private static void ranking(StringBuilder out, TopK topK) {
         if (topK.fromSearch()) {
-            out.append("<h2>Final top-").append(topK.entries().size()).append(" (stage ").append(topK.stage())
-                    .append(")</h2>\n");
+            out.append("<h2>Top-").append(topK.entries().size()).append(" architectures (stage ").append(topK.stage())
+                    .append(")</h2>\n<p class=\"note\">as ranked by the search (topk.json)</p>\n");
         } else {
             out.append("<h2>Best controller samples so far").append(topK.stage() < 0 ? "" : " (stage "
                     + topK.stage() + ")").append("</h2>\n<p class=\"note\">topk.json is not written yet: these are "

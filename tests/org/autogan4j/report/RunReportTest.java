@@ -39,13 +39,15 @@ class RunReportTest {
             assertEquals(RunPlots.HEIGHT, image.getHeight(), plot);
         }
         String html = Files.readString(report);
-        assertTrue(html.contains("<code>" + Architecture.TOP1 + "</code>"), "top-1 arch");
+        int top1 = html.indexOf("<code>" + Architecture.TOP1 + "</code>");
+        int top2 = html.indexOf("<code>0,0,0,0,0,0,0,0,0,0,0,0,0,1</code>");
+        assertTrue(top1 > 0 && top2 > top1, "top-1 arch, listed by rank");
         assertTrue(html.contains("<tr><th>dynamic resets</th><td>2</td></tr>"), "reset count");
         assertTrue(html.contains("<tr><th>iterations done</th><td>3</td></tr>"));
         assertTrue(html.contains("<tr><th>stages</th><td>0, 1</td></tr>"));
         assertTrue(html.contains("<tr><th>elapsed time</th><td>1 h 01 min 05 s</td></tr>"));
         assertTrue(html.contains("<tr><th>best reward (IS)</th><td>7.125 (arch " + Architecture.TOP1 + ")</td></tr>"));
-        assertTrue(html.contains("Final top-2 (stage 2)"));
+        assertTrue(html.contains("<h2>Top-2 architectures (stage 2)</h2>"));
         assertTrue(html.contains("<img src=\"samples/iter-010.png\""), "latest sample grid");
         assertTrue(html.contains("<img src=\"plots/losses.png\""));
         assertTrue(html.contains("<td>1</td><td>0</td><td>0</td><td>2600</td><td>8 s</td>"), "first reset row");
