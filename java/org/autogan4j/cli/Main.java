@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "autogan4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "AutoGAN (neural architecture search for GANs) on the JVM.",
-        subcommands = {InfoCommand.class, SearchMain.class, TrainScorerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, SearchMain.class, ReportCommand.class, TrainScorerCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
