@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 public final class AtomicFile {
     /** Suffix of the temporary files; they start with "." and the target's name. */
     public static final String TEMP_SUFFIX = ".tmp";
+    /** Names the temporary files (created with the umask's permissions, unlike Files.createTempFile's 0600). */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The part of a write that produces the bytes. */
     @FunctionalInterface
@@ -33,10 +36,10 @@ public final class AtomicFile {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", TEMP_SUFFIX);
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + TEMP_SUFFIX);
         boolean done = false;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 body.writeTo(out);
                 out.flush();

@@ -2,7 +2,8 @@
 // step, growth candidate, final top-K entry, end of iteration), appended and flushed as it happens so
 // a killed run keeps everything up to the kill. Header:
 //   time_s,iteration,stage,event,d_step,d_loss,g_loss,reward,baseline,entropy,arch
-// Empty fields are "not applicable"; arch is the 14 ints joined by '-'. Numbers are written with
+// Empty fields (and NaN, e.g. g_loss of a stretch without a G step) are "not applicable"; arch is
+// the 14 ints joined by '-'. Numbers are written with
 // Java's shortest round-trip form, so a resumed run writes byte-identical rows (except time_s).
 // A checkpoint records length(); resuming truncates the file back to it.
 package org.autogan4j.search;
@@ -73,10 +74,7 @@ public final class MetricsLog implements AutoCloseable {
         if (v == null) {
             return "";
         }
-        if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
-            return d.isNaN() ? "nan" : d > 0 ? "inf" : "-inf";
-        }
-        return v.toString();
+        return v instanceof Double d && d.isNaN() ? "" : v.toString();
     }
 
     private void line(String text) throws IOException {
