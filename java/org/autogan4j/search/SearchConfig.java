@@ -36,8 +36,8 @@ public final class SearchConfig {
                 v.put("max_search_iter", 9L);
                 v.put("grow_step1", 3L);
                 v.put("grow_step2", 6L);
-                v.put("shared_steps", 400L);
-                v.put("ctrl_step", 15L);
+                v.put("shared_steps", 600L);
+                v.put("ctrl_step", 20L);
                 v.put("rl_num_eval_img", 5000L);
                 v.put("eval_batch", 500L);
                 break;

@@ -10,6 +10,8 @@ import java.util.Locale;
 final class SearchProgress {
     private static final long LOG_INTERVAL_NS = 30_000_000_000L;
     private static final int WIDTH = 24;
+    /** Time before the first ETA: the first steps include warm-up and would mislead. */
+    private static final double MIN_ETA_SECONDS = 10;
 
     private final SearchConfig config;
     private final PrintStream out;
@@ -59,7 +61,7 @@ final class SearchProgress {
         double fraction = Math.min(1, done / totalCost);
         double seconds = (now - startNs) / 1e9;
         double rate = (done - costAtStart) / Math.max(seconds, 1e-9);
-        String eta = rate > 0 ? time((totalCost - done) / rate) : "?";
+        String eta = seconds >= MIN_ETA_SECONDS && rate > 0 ? time((totalCost - done) / rate) : "estimating";
         int filled = (int) Math.round(fraction * WIDTH);
         String line = String.format(Locale.ROOT, "[%s%s] %3.0f%% iter %d/%d stage %d %s | %s elapsed, ETA %s",
                 "#".repeat(filled), "-".repeat(WIDTH - filled), fraction * 100, Math.min(iter + 1, config.maxSearchIter()),
