@@ -5,6 +5,8 @@
 // float32: (p / 255 - 0.5) / 0.5.
 package org.autogan4j.data;
 
+import java.util.Arrays;
+
 public final class Dataset {
     private static final float[] TO_FLOAT = new float[256];
 
@@ -105,6 +107,19 @@ public final class Dataset {
     /** All labels, a copy. */
     public int[] labels() {
         return labels.clone();
+    }
+
+    /** The first n images of this dataset (a copy; all of them when n >= size()), e.g. a quick subset. */
+    public Dataset head(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(name + ": a subset needs at least 1 image, not " + n);
+        }
+        if (n >= size()) {
+            return this;
+        }
+        int per = imageSize();
+        return new Dataset(name, channels, height, width, Arrays.copyOf(pixels, n * per),
+                Arrays.copyOf(labels, n));
     }
 
     /**
