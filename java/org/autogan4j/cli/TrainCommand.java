@@ -64,6 +64,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "G steps (default: fmnist " + FMNIST_STEPS + ", paper-cifar10 50000).")
     Integer steps;
 
+    @Option(names = "--max-seconds", defaultValue = "0", description = "Time budget: stop at the first G step "
+            + "after this many seconds of training (evaluations included), then evaluate; 0 = none (default).")
+    double maxSeconds;
+
     @Option(names = "--eval-every", description = "G steps between evaluations (default: fmnist steps/4, "
             + "paper-cifar10 20 epochs = ceil(20 * batches per epoch / n_critic)); the last step is always evaluated.")
     Integer evalEvery;
@@ -174,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
                     EndlessBatches real = new EndlessBatches(loader);
                     TrainRun run = new TrainRun(out, training, which, scorer, reference, eval, gSteps,
                             seed + SAMPLE_SEED_OFFSET, System.err)) {
-                training.run(real, gSteps, evalGap, every, run);
+                training.run(real, gSteps, evalGap, every, maxSeconds, run);
                 System.out.printf(Locale.ROOT, "done: %d G steps (%d D steps); best FID %.4f at G step %d; %s%n",
                         training.gSteps(), training.dSteps(), run.bestFid(), run.bestStep(),
                         out.resolve("best.safetensors"));
@@ -206,6 +210,7 @@ final class TrainCommand implements Callable<Integer> {
         m.put("image_size", config.resolution(2));
         m.put("config", GeneratorCheckpoint.configMap(config));
         m.put("g_steps", gSteps);
+        m.put("max_seconds", maxSeconds);
         m.put("eval_every", evalGap);
         m.put("log_every", every);
         m.put("eval_images", eval.images());

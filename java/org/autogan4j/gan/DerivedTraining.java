@@ -12,8 +12,9 @@ import org.autogan4j.tensor.Tensor;
  * EMA through {@link GanTrainer}. A run is counted in G steps (the original's max_iter): D steps run
  * until the target number of G steps is done (a G step follows D steps 0, n_critic, 2 n_critic, ...).
  * Every logEvery G steps the listener gets the mean losses since the last report; every evalEvery G
- * steps and after the last one it gets an evaluation call with the EMA weights swapped in (BN buffers
- * stay the live network's, as the original evaluates). Seeds: G init seed, D init seed + 1, z seed + 2.
+ * steps and after the last one (the step target, or the first G step past a time budget) it gets an
+ * evaluation call with the EMA weights swapped in (BN buffers stay the live network's, as the
+ * original evaluates). Seeds: G init seed, D init seed + 1, z seed + 2.
  */
 public final class DerivedTraining implements AutoCloseable {
     /** What a run reports. */
@@ -53,9 +54,14 @@ public final class DerivedTraining implements AutoCloseable {
         this.discriminator = d;
     }
 
-    /** Trains on real until gStepsTarget G steps are done in total; see the class comment for the reports. */
-    public void run(Iterator<Tensor> real, long gStepsTarget, long evalEvery, long logEvery, Listener listener)
-            throws Exception {
+    /**
+     * Trains on real until gStepsTarget G steps are done in total, or, when maxSeconds > 0, until the
+     * first G step that ends after maxSeconds of wall time in this call (evaluations included), which
+     * then counts as the last step; see the class comment for the reports.
+     */
+    public void run(Iterator<Tensor> real, long gStepsTarget, long evalEvery, long logEvery, double maxSeconds,
+            Listener listener) throws Exception {
+        long start = System.nanoTime();
         if (evalEvery < 1 || logEvery < 1) {
             throw new IllegalArgumentException("evalEvery (" + evalEvery + ") and logEvery (" + logEvery
                     + ") must be >= 1 G steps");
@@ -75,7 +81,8 @@ public final class DerivedTraining implements AutoCloseable {
             gSteps++;
             gSum += result.gLoss();
             gCount++;
-            boolean last = gSteps == gStepsTarget;
+            boolean last = gSteps == gStepsTarget
+                    || (maxSeconds > 0 && (System.nanoTime() - start) / 1e9 >= maxSeconds);
             if (gSteps % logEvery == 0 || last) {
                 listener.losses(trainer.dSteps(), gSteps, dSum / dCount, gSum / gCount);
                 dSum = 0;
@@ -85,6 +92,9 @@ public final class DerivedTraining implements AutoCloseable {
             }
             if (gSteps % evalEvery == 0 || last) {
                 withEma(() -> listener.evaluate(trainer.dSteps(), gSteps));
+            }
+            if (last) {
+                return;
             }
         }
     }

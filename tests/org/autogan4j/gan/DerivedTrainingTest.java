@@ -4,6 +4,7 @@ package org.autogan4j.gan;
 // reports of 4 G steps come at the D-step counts 1, 6, 11, 16; losses every logEvery G steps, an
 // evaluation every evalEvery and after the last step. The evaluation sees the EMA weights: with EMA
 // decay 1 they stay the initial weights, while the live weights (restored afterwards) have trained.
+// A spent time budget makes the next G step the last one (reported and evaluated).
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +45,7 @@ class DerivedTrainingTest {
                     return real;
                 }
             };
-            training.run(data, 4, 3, 2, new DerivedTraining.Listener() {
+            training.run(data, 4, 3, 2, 0, new DerivedTraining.Listener() {
                 @Override
                 public void losses(long dStep, long gStep, double dLoss, double gLoss) {
                     assertTrue(Double.isFinite(dLoss) && Double.isFinite(gLoss));
@@ -63,6 +64,28 @@ class DerivedTrainingTest {
             assertArrayEquals(initial, seen.get(0), "EMA with decay 1 keeps the initial weights");
             assertArrayEquals(initial, seen.get(1));
             assertFalse(Arrays.equals(initial, weight.value().toArray()), "the live weights trained and came back");
+        }
+    }
+
+    @Test
+    void aSpentTimeBudgetEndsTheRunAtTheNextGStepWithAnEvaluation() throws Exception {
+        List<String> calls = new ArrayList<>();
+        try (DerivedTraining training = new DerivedTraining(TINY, Architecture.TOP1, Device.CPU, 3);
+                Tensor real = Tensor.empty(Device.CPU, 4, 1, 32, 32)) {
+            new Rng(9).uniform(real, -1f, 1f);
+            training.run(List.of(real, real, real).iterator(), 1000, 100, 100, 1e-9, new DerivedTraining.Listener() {
+                @Override
+                public void losses(long dStep, long gStep, double dLoss, double gLoss) {
+                    calls.add("losses d" + dStep + " g" + gStep);
+                }
+
+                @Override
+                public void evaluate(long dStep, long gStep) {
+                    calls.add("evaluate d" + dStep + " g" + gStep);
+                }
+            });
+            assertEquals(List.of("losses d1 g1", "evaluate d1 g1"), calls);
+            assertEquals(1, training.gSteps());
         }
     }
 }
