@@ -38,11 +38,6 @@ public final class EndlessBatches implements Iterator<Tensor>, AutoCloseable {
         return current.x();
     }
 
-    /** The epoch the last batch came from. */
-    public long epoch() {
-        return epoch;
-    }
-
     @Override
     public void close() {
         if (current != null) {

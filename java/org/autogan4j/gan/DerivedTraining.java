@@ -119,10 +119,6 @@ public final class DerivedTraining implements AutoCloseable {
         return generator;
     }
 
-    public Discriminator discriminator() {
-        return discriminator;
-    }
-
     public long dSteps() {
         return trainer.dSteps();
     }
