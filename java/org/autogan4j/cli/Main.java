@@ -4,6 +4,7 @@
 // the usage and exits 2. AUTOGAN4J_DEBUG=1 adds the stack trace.
 package org.autogan4j.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.autogan4j.search.SearchMain;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "autogan4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "AutoGAN (neural architecture search for GANs) on the JVM.",
-        subcommands = {InfoCommand.class, SearchMain.class, ReportCommand.class, TrainScorerCommand.class,
+        subcommands = {InfoCommand.class, SearchMain.class, TrainCommand.class, EvalCommand.class,
+                SampleCommand.class, FidStatsCommand.class, ReportCommand.class, TrainScorerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
@@ -25,7 +27,15 @@ public final class Main implements Callable<Integer> {
 
     /** Runs command with args and returns the exit code (0 ok, 1 failed, 2 bad usage). */
     public static int run(Object command, String... args) {
+        return run(command, null, args);
+    }
+
+    /** As run, with usage and error messages going to err (null: standard error), where tests read them. */
+    public static int run(Object command, PrintWriter err, String... args) {
         CommandLine line = new CommandLine(command);
+        if (err != null) {
+            line.setErr(err);
+        }
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + describe(e));
             if (System.getenv("AUTOGAN4J_DEBUG") != null) {

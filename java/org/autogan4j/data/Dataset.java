@@ -109,6 +109,19 @@ public final class Dataset {
         return labels.clone();
     }
 
+    /** The first n images of this dataset (a copy; all of them when n >= size()), e.g. a quick subset. */
+    public Dataset head(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(name + ": a subset needs at least 1 image, not " + n);
+        }
+        if (n >= size()) {
+            return this;
+        }
+        int per = imageSize();
+        return new Dataset(name, channels, height, width, Arrays.copyOf(pixels, n * per),
+                Arrays.copyOf(labels, n));
+    }
+
     /**
      * This dataset at size x size, shrunk as PIL's Image.resize(BILINEAR) does (how AutoGAN makes its
      * 8x8 and 16x16 search stages); the same size returns this dataset.

@@ -105,7 +105,7 @@ public final class InceptionV3 implements AutoCloseable {
         stem.add(conv);
     }
 
-    /** The network on device with pytorch-fid's weights file (see InceptionWeights.defaultPath()). */
+    /** The network on device with pytorch-fid's weights file (InceptionWeightsFile picks it). */
     public static InceptionV3 load(Device device, Path weightsFile) throws IOException {
         return new InceptionV3(device, InceptionWeights.fromFile(weightsFile));
     }

@@ -26,15 +26,6 @@ public interface InceptionWeights {
     /** The values (row-major, prod(shape) of them) of the tensor name, which must have that shape. */
     float[] get(String name, int[] shape);
 
-    /** The file named by the system property PROPERTY, else ~/.cache/autogan4j/FILE_NAME. */
-    static Path defaultPath() {
-        String property = System.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "autogan4j", FILE_NAME);
-    }
-
     /** The weights of pytorch-fid's FID Inception file at path. */
     static InceptionWeights fromFile(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
@@ -59,6 +50,6 @@ public interface InceptionWeights {
     /** Where to get the file and where autogan4j looks for it. */
     static String help() {
         return "Download " + URL + " and pass its path, set -D" + PROPERTY + "=<file>, or save it as "
-                + Path.of(System.getProperty("user.home"), ".cache", "autogan4j", FILE_NAME) + ".";
+                + InceptionWeightsFile.defaultPath() + ".";
     }
 }

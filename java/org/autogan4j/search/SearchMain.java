@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.autogan4j.cli.Main;
+import org.autogan4j.data.Datasets;
 import org.autogan4j.metrics.Scorer;
 import org.autogan4j.metrics.Scorers;
 import org.autogan4j.tensor.Device;
@@ -55,6 +56,10 @@ public final class SearchMain implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest checkpoint.")
     Path resume;
 
+    @Option(names = "--inception-weights", description = "pytorch-fid Inception weights (cifar10, stl10 rewards); "
+            + "default: -Dautogan4j.inception.weights, else ~/.cache/autogan4j/pt_inception-2015-12-05-6726825d.pth.")
+    Path inceptionWeights;
+
     @Option(names = "--list-settings", description = "Print every setting with its value and exit.")
     boolean listSettings;
 
@@ -70,7 +75,7 @@ public final class SearchMain implements Callable<Integer> {
             if (configFile != null || !sets.isEmpty() || iterations != null || seed != null || data != null
                     || out != null) {
                 throw new IllegalArgumentException("--resume continues a run with its own config.json; it takes no "
-                        + "other settings (only --device)");
+                        + "other settings (only --device and --inception-weights)");
             }
             RunDirectory dir = RunDirectory.open(resume, err);
             SearchConfig config = SearchConfig.load(dir.config()).validate();
@@ -94,6 +99,7 @@ public final class SearchMain implements Callable<Integer> {
         }
         Path root = out != null ? out : Path.of("runs", "search-" + config.preset() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Scorers.checkAvailable(Datasets.byName(config.dataset()), inceptionWeights);
         Device dev = Device.byName(config.device());
         RunDirectory dir = RunDirectory.create(root, config, err);
         err.println("search " + config.preset() + " on " + config.dataset() + " (" + dev + "), run directory " + root);
@@ -125,9 +131,9 @@ public final class SearchMain implements Callable<Integer> {
         return config.validate();
     }
 
-    private static int run(SearchConfig config, RunDirectory dir, Device device, RunDirectory.Saved saved,
+    private int run(SearchConfig config, RunDirectory dir, Device device, RunDirectory.Saved saved,
             PrintStream err, boolean terminal) throws IOException {
-        try (Scorer scorer = Scorers.forDataset(config.dataset(), device);
+        try (Scorer scorer = Scorers.forDataset(Datasets.byName(config.dataset()), device, inceptionWeights);
                 SearchRun run = new SearchRun(config, dir, device, scorer, saved, err, terminal)) {
             run.run();
         }
