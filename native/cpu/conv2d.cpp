@@ -181,10 +181,12 @@ public:
         : xT_(xT), c_(s.c), h_(s.h), w_(s.w), p_(s.p), q_(s.q), kh_(s.kh), kw_(s.kw), sh_(s.sh), sw_(s.sw), ph_(s.ph),
           pw_(s.pw) {}
     void pack(float *dst, int p0, int kc, int j0, int nc, int nr) const override {
-        if (c_ % 16 == 0 && vectorizable(nr))
-            packVectors(dst, p0, kc, j0, nc, nr);
-        else
+        if (c_ % 16 != 0 || !vectorizable(nr))
             packElements(dst, p0, kc, j0, nc, nr);
+        else if (sh_ == 1 && sw_ == 1)
+            packVectors<false>(dst, p0, kc, j0, nc, nr);
+        else
+            packVectors<true>(dst, p0, kc, j0, nc, nr);
     }
 
 private:
@@ -209,10 +211,12 @@ private:
     }
 
     // Pixels go by runs along q (one image row); along a run each vector's source advances by sw*c
-    // floats, and the pixels where its tap falls outside form a prefix and a suffix.
+    // floats, and the pixels where its tap falls outside form a prefix and a suffix. Stride 1 (the
+    // training convs) is compiled on its own, with the stride arithmetic folded away.
+    template <bool kStrided>
     __attribute__((target("avx512f"))) void packVectors(float *dst, int p0, int kc, int j0, int nc, int nr) const {
-        const int plane = p_ * q_, vectors = nr / 16;
-        const int64_t step = (int64_t)sw_ * c_;
+        const int plane = p_ * q_, vectors = nr / 16, sh = kStrided ? sh_ : 1, sw = kStrided ? sw_ : 1;
+        const int64_t step = (int64_t)sw * c_;
         for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
             // vector v reads the pixel (top[v], left[v]) away from (oh*sh, ow*sw), channels from j % c
             // on; none past nc
@@ -220,20 +224,20 @@ private:
             int64_t at[kMaxPanel / 16];
             for (int v = 0; v < vectors; ++v) {
                 const int j = j0 + r + 16 * v, t = j / c_;
-                top[v] = j < j0 + nc ? ag_conv_source(0, t / kw_, 1, ph_) : -h_ - p_ * sh_;
+                top[v] = j < j0 + nc ? ag_conv_source(0, t / kw_, 1, ph_) : -h_ - p_ * sh;
                 left[v] = ag_conv_source(0, t % kw_, 1, pw_);
                 at[v] = ((int64_t)top[v] * w_ + left[v]) * c_ + j % c_;
             }
             for (int kk = 0; kk < kc;) {
                 const int row = p0 + kk, image = row / plane, p = row % plane / q_, q0 = row % q_;
-                const int run = std::min(kc - kk, q_ - q0), ih = p * sh_, iw = q0 * sw_;
+                const int run = std::min(kc - kk, q_ - q0), ih = p * sh, iw = q0 * sw;
                 const int64_t anchor = (((int64_t)image * h_ + ih) * w_ + iw) * c_;
                 for (int v = 0; v < vectors; ++v) {
                     int lo = run, hi = run; // pixels [lo, hi) of the run read inside the image
                     const float *src = nullptr;
                     if (ih + top[v] >= 0 && ih + top[v] < h_) {
-                        lo = std::clamp(firstMultiple(-left[v] - iw, sw_), 0, run);
-                        hi = std::clamp(firstMultiple(w_ - left[v] - iw, sw_), lo, run);
+                        lo = std::clamp(firstMultiple(-left[v] - iw, sw), 0, run);
+                        hi = std::clamp(firstMultiple(w_ - left[v] - iw, sw), lo, run);
                         src = xT_ + anchor + at[v];
                     }
                     float *out = dst + (int64_t)kk * nr + 16 * v;
