@@ -72,11 +72,11 @@ private:
                 left[jj] = ag_conv_source(pixel % w_.wo, 0, w_.sw, w_.pw);
             }
             for (int kk = 0; kk < kc; ++kk) {
-                const int row = p0 + kk, tap = row % taps, r = tap / w_.kw, s = tap % w_.kw;
+                const int row = p0 + kk, tap = row % taps, tapRow = tap / w_.kw, tapCol = tap % w_.kw;
                 const float *plane = w_.src + (row / taps) * planeIn;
                 float *out = dst + kk * nr;
                 for (int jj = 0; jj < nr; ++jj) {
-                    int ih = top[jj] + r, iw = left[jj] + s;
+                    int ih = top[jj] + tapRow, iw = left[jj] + tapCol;
                     if constexpr (kDilated) {
                         ih = ag_conv_undilate(ih, w_.dh);
                         iw = ag_conv_undilate(iw, w_.dw);

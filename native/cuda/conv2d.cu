@@ -14,6 +14,9 @@
 #include "ag/conv2d_args.h"
 #include "ag/conv_shape.h"
 
+#include <algorithm>
+#include <climits>
+
 namespace {
 
 using namespace ag::cuda::tile;
@@ -77,12 +80,15 @@ struct Patches {
     }
 };
 
-// The checked sizes of a call (the same checks, in the same words, as the CPU twin).
+// The checked sizes of a call: the CPU twin's checks, in the same words, and pixels*taps within
+// int for the tile engine.
 ag_status makeShape(const char *function, int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
                     int pw, Shape *shape) {
     const ag_status status = ag_conv2d_check(function, n, c, h, w, k, kh, kw, sh, sw, ph, pw);
     if (status != AG_OK) return status;
     *shape = {n, c, h, w, k, kh, kw, sh, sw, ph, pw, ag_conv_out_size(h, kh, sh, ph), ag_conv_out_size(w, kw, sw, pw)};
+    const int64_t pixels = std::max((int64_t)n * shape->p * shape->q, (int64_t)n * h * w) * kh * kw;
+    AG_REQUIRE(pixels <= INT_MAX, "%s: n*h*w*kh*kw too large (%lld)", function, (long long)pixels);
     return AG_OK;
 }
 

@@ -7,8 +7,8 @@
 #include "status.h"
 
 /* x (n,c,h,w), weight (k,c,kh,kw), stride sh x sw, padding ph x pw: every size positive, the
- * padded image at least the kernel, and every GEMM extent within int. AG_OK or ag_fail naming
- * function. */
+ * padded image at least the kernel, and the GEMM extents (pixels, channels*taps) within int.
+ * AG_OK or ag_fail naming function. */
 static inline ag_status ag_conv2d_check(const char *function, int n, int c, int h, int w, int k, int kh, int kw,
                                         int sh, int sw, int ph, int pw) {
     AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0 && k > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d k=%d",
@@ -16,14 +16,16 @@ static inline ag_status ag_conv2d_check(const char *function, int n, int c, int 
     AG_REQUIRE(kh > 0 && kw > 0, "%s: kernel %dx%d must be positive", function, kh, kw);
     AG_REQUIRE(sh > 0 && sw > 0, "%s: stride %dx%d must be positive", function, sh, sw);
     AG_REQUIRE(ph >= 0 && pw >= 0, "%s: padding %dx%d must be >= 0", function, ph, pw);
-    AG_REQUIRE(h + 2 * ph >= kh && w + 2 * pw >= kw, "%s: kernel %dx%d with padding %dx%d leaves no output for %dx%d",
+    const int64_t paddedH = (int64_t)h + 2 * (int64_t)ph, paddedW = (int64_t)w + 2 * (int64_t)pw;
+    AG_REQUIRE(paddedH >= kh && paddedW >= kw, "%s: kernel %dx%d with padding %dx%d leaves no output for %dx%d",
                function, kh, kw, ph, pw, h, w);
-    const int p = ag_conv_out_size(h, kh, sh, ph), q = ag_conv_out_size(w, kw, sw, pw);
-    const int64_t pixels = (int64_t)n * h * w > (int64_t)n * p * q ? (int64_t)n * h * w : (int64_t)n * p * q;
+    /* p, q <= 2^31 each, so p*q fits in int64_t, and then n*p*q too once p*q is within int */
+    const int64_t p = (paddedH - kh) / sh + 1, q = (paddedW - kw) / sw + 1;
+    const int64_t plane = (int64_t)h * w > p * q ? (int64_t)h * w : p * q;
     const int64_t depth = (int64_t)(c > k ? c : k) * kh * kw;
-    AG_REQUIRE(pixels <= 0x7fffffff && depth <= 0x7fffffff && pixels * kh * kw <= 0x7fffffff,
-               "%s: n*h*w = %lld or n*h*w*kh*kw = %lld or channels*kh*kw = %lld too large", function,
-               (long long)pixels, (long long)(pixels * kh * kw), (long long)depth);
+    AG_REQUIRE(plane <= 0x7fffffff && (int64_t)n * plane <= 0x7fffffff && depth <= 0x7fffffff,
+               "%s: %d images of %dx%d -> %lldx%lld pixels, or channels*kh*kw = %lld, too large for int indexing",
+               function, n, h, w, (long long)p, (long long)q, (long long)depth);
     return AG_OK;
 }
 

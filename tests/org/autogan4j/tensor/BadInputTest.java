@@ -37,7 +37,8 @@ class BadInputTest {
             Tensor c = t.zeros(3);
             assertAll(
                 () -> assertFailsNaming(IllegalArgumentException.class,
-                        () -> CPU.conv2dForward(x, t.zeros(4, 2, 3, 3), null, y, 1, 1, 1, 1), "conv2dForward", "3 channels"),
+                        () -> CPU.conv2dForward(x, t.zeros(4, 2, 3, 3), null, y, 1, 1, 1, 1), "conv2dForward",
+                        "3 channels"),
                 () -> assertFailsNaming(IllegalArgumentException.class,
                         () -> CPU.conv2dForward(t.zeros(2, 3, 6), t.zeros(4, 3, 3, 3), null, y, 1, 1, 1, 1),
                         "conv2dForward", "x", "rank 4"),
