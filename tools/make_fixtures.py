@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Golden fixtures that pin the semantics of every CPU op in native/include/ag/kernels.h to PyTorch.
 
-Run with Debian's PyTorch (/usr/bin/python3, torch 1.13): it writes one file per case to
-tests/resources/fixtures/<case>.agfx, which the Java kernel tests read. Each case seeds torch with
-a fixed seed derived from its name, so rerunning rewrites identical files.
+Run with Debian's PyTorch (/usr/bin/python3, torch 1.13): it writes one file per case (every case,
+or only those named as arguments) to tests/resources/fixtures/<case>.agfx, which the Java kernel
+tests read. Each case seeds torch with a fixed seed derived from its name, so rerunning rewrites
+identical files.
 
 File format (.agfx), little-endian:
     8 bytes   magic b"AGFX1\\0\\0\\0"
@@ -20,6 +21,7 @@ decay, outH, outW) are rank-0 scalars. Gradients come from autograd with a rando
 """
 import pathlib
 import struct
+import sys
 import zlib
 
 import torch
@@ -75,6 +77,18 @@ def conv2d_case(x_shape, weight_shape, pad, with_bias):
     head = [("x", x), ("weight", weight)] + ([("bias", bias)] if with_bias else [])
     grads = [("dx", x.grad), ("weightGrad", weight.grad)] + ([("biasGrad", bias.grad)] if with_bias else [])
     return head + [("pad", pad), ("dy", dy), ("y", y)] + grads
+
+
+def conv2d_strided_case(x_shape, weight_shape, stride, pad, with_bias):
+    """conv2d with a (kh, kw) kernel, stride (sh, sw), padding (ph, pw): "stride" and "pad" are
+    rank-1 pairs (the stride-1 cases above keep a scalar "pad")."""
+    x, weight = leaf(*x_shape), leaf(*weight_shape)
+    bias = leaf(weight_shape[0]) if with_bias else None
+    y = F.conv2d(x, weight, bias, stride=stride, padding=pad)
+    dy = backward(y)
+    head = [("x", x), ("weight", weight)] + ([("bias", bias)] if with_bias else [])
+    grads = [("dx", x.grad), ("weightGrad", weight.grad)] + ([("biasGrad", bias.grad)] if with_bias else [])
+    return head + [("stride", list(stride)), ("pad", list(pad)), ("dy", dy), ("y", y)] + grads
 
 
 def conv_transpose2d_case():
@@ -209,6 +223,9 @@ CASES = {
     "conv2d_k3p1": lambda: conv2d_case((2, 3, 5, 6), (4, 3, 3, 3), 1, True),
     "conv2d_k1p0": lambda: conv2d_case((2, 3, 4, 5), (4, 3, 1, 1), 0, True),
     "conv2d_k3p1_nobias": lambda: conv2d_case((2, 3, 5, 6), (4, 3, 3, 3), 1, False),
+    "conv2d_k3s2p1": lambda: conv2d_strided_case((2, 3, 7, 8), (4, 3, 3, 3), (2, 2), (1, 1), True),
+    "conv2d_k1x7p0x3": lambda: conv2d_strided_case((2, 3, 5, 6), (4, 3, 1, 7), (1, 1), (0, 3), True),
+    "conv2d_k3x2s2x1p1x0_nobias": lambda: conv2d_strided_case((2, 3, 8, 5), (4, 3, 3, 2), (2, 1), (1, 0), False),
     "conv_transpose2d": conv_transpose2d_case,
     "linear": lambda: linear_case(True),
     "linear_nobias": lambda: linear_case(False),
@@ -234,8 +251,14 @@ CASES = {
 
 
 def main():
+    """Writes every case, or only the cases named on the command line."""
+    names = sys.argv[1:] or list(CASES)
+    unknown = [name for name in names if name not in CASES]
+    if unknown:
+        sys.exit(f"unknown case(s) {unknown}; known: {list(CASES)}")
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, make in CASES.items():
+    for name in names:
+        make = CASES[name]
         torch.manual_seed(zlib.crc32(name.encode("utf-8")))
         path = OUT / f"{name}.agfx"
         write_fixture(path, make())

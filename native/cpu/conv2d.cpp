@@ -1,12 +1,14 @@
-// CPU twin of conv2d (stride 1, square kernel, zero padding) as implicit-im2col GEMMs on the
-// engine in gemm.cpp: the im2col operand is packed straight from the images (never stored whole),
-// and all images of the batch form one GEMM, so small images still give long GEMM rows.
-//   forward:         y (k, n*p*q)      = weight (k, c*kk*kk) . cols(x) (c*kk*kk, n*p*q)
-//   backward_data:   dx (c, n*h*w)     = flipped weight (c, k*kk*kk) . cols(dy, pad' = kk-1-pad)
-//   backward_weight: G (k, kk*kk*c)    = dy (k, n*p*q) . patches(x) (n*p*q, kk*kk*c), then weightGrad += G
+// CPU twin of conv2d (kernel kh x kw, stride sh x sw, zero padding ph x pw) as implicit-im2col
+// GEMMs on the engine in gemm.cpp: the im2col operand is packed straight from the images (never
+// stored whole), and all images of the batch form one GEMM, so small images still give long GEMM rows.
+//   forward:         y (k, n*p*q)      = weight (k, c*kh*kw) . cols(x) (c*kh*kw, n*p*q)
+//   backward_data:   dx (c, n*h*w)     = flipped weight (c, k*kh*kw) . cols(dy dilated by the stride,
+//                                        stride 1, pad' = kernel-1-pad)
+//   backward_weight: G (k, kh*kw*c)    = dy (k, n*p*q) . patches(x) (n*p*q, kh*kw*c), then weightGrad += G
 //                    (in chunks of images, from channel-last copies of x and dy)
-// The packers have an AVX-512 path (masked loads give the zero padding) for "same" convolutions of
-// images whose pixel count is a multiple of 16, and a plain path for everything else.
+// The packers have an AVX-512 path (masked loads give the zero padding) for stride-1 "same"
+// convolutions of images whose pixel count is a multiple of 16, and a plain path for everything else.
+#include "ag/conv2d_args.h"
 #include "ag/conv_shape.h"
 #include "ag/cpu_gemm.h"
 #include "ag/kernels.h"
@@ -16,40 +18,48 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <climits>
 
 namespace {
 
 using ag::cpu::GemmA;
 using ag::cpu::GemmB;
 
-constexpr int kMaxTaps = 25;  // kernel <= 5 on the vectorized paths
+constexpr int kMaxTaps = 25;  // kh*kw <= 25 on the vectorized paths
 constexpr int kMaxPanel = 64; // nr of every micro-kernel
 constexpr int64_t kChunkPixels = 2048; // backward_weight's chunks of the batch
 
 bool vectorizable(int nr) { return &ag::cpu::gemmKernel() == &ag::cpu::kGemmKernelAvx512 && nr % 16 == 0; }
 
-// Images src (n, channels, hs, ws) read by a stride-1 kernel at output pixels (ho, wo).
-struct Window {
-    const float *src;
-    int n, channels, hs, ws, ho, wo, kernel, pad;
-    const uint16_t *masks; // (ho*wo/16, kernel*kernel): lanes whose tap lies inside, or NULL
+// One call's sizes: x (n,c,h,w), weight (k,c,kh,kw), stride sh x sw, padding ph x pw -> y (n,k,p,q).
+struct Shape {
+    int n, c, h, w, k, kh, kw, sh, sw, ph, pw, p, q;
 };
 
-// cols(src): row (c, kh, kw), column (image, p, q) = src[image][c][p+kh-pad][q+kw-pad] or 0.
+// Images src (n, channels, hs, ws) read by a kh x kw kernel at output pixels (ho, wo): tap (r, s)
+// of output pixel (oh, ow) reads row u = oh*sh + r - ph and column v = ow*sw + s - pw of src, or,
+// with a dilation dh x dw > 1 (src is dy, dilated by the forward's stride), src row u/dh where dh | u.
+struct Window {
+    const float *src;
+    int n, channels, hs, ws, ho, wo, kh, kw, sh, sw, ph, pw, dh, dw;
+    const uint16_t *masks; // (ho*wo/16, kh*kw): lanes whose tap lies inside, or NULL
+};
+
+// cols(src): row (c, r, s), column (image, oh, ow) = src[image][c][u][v] as above, or 0.
 class ImageColumns final : public GemmB {
 public:
     explicit ImageColumns(const Window &w) : w_(w) {}
     void pack(float *dst, int p0, int kc, int j0, int nc, int nr) const override {
         if (w_.masks && vectorizable(nr))
             packVectors(dst, p0, kc, j0, nc, nr);
+        else if (w_.dh == 1 && w_.dw == 1)
+            packElements<false>(dst, p0, kc, j0, nc, nr);
         else
-            packElements(dst, p0, kc, j0, nc, nr);
+            packElements<true>(dst, p0, kc, j0, nc, nr);
     }
 
 private:
-    void packElements(float *dst, int p0, int kc, int j0, int nc, int nr) const {
-        const int taps = w_.kernel * w_.kernel, planeOut = w_.ho * w_.wo;
+    template <bool kDilated> void packElements(float *dst, int p0, int kc, int j0, int nc, int nr) const {
+        const int taps = w_.kh * w_.kw, planeOut = w_.ho * w_.wo;
         const int64_t planeIn = (int64_t)w_.hs * w_.ws;
         for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
             const int cols = std::min(nr, nc - r);
@@ -58,15 +68,19 @@ private:
             for (int jj = 0; jj < cols; ++jj) {
                 const int j = j0 + r + jj, pixel = j % planeOut;
                 base[jj] = (int64_t)(j / planeOut) * w_.channels * planeIn;
-                top[jj] = ag_conv_source(pixel / w_.wo, 0, w_.pad);
-                left[jj] = ag_conv_source(pixel % w_.wo, 0, w_.pad);
+                top[jj] = ag_conv_source(pixel / w_.wo, 0, w_.sh, w_.ph);
+                left[jj] = ag_conv_source(pixel % w_.wo, 0, w_.sw, w_.pw);
             }
             for (int kk = 0; kk < kc; ++kk) {
-                const int row = p0 + kk, tap = row % taps, kh = tap / w_.kernel, kw = tap % w_.kernel;
+                const int row = p0 + kk, tap = row % taps, tapRow = tap / w_.kw, tapCol = tap % w_.kw;
                 const float *plane = w_.src + (row / taps) * planeIn;
                 float *out = dst + kk * nr;
                 for (int jj = 0; jj < nr; ++jj) {
-                    const int ih = top[jj] + kh, iw = left[jj] + kw;
+                    int ih = top[jj] + tapRow, iw = left[jj] + tapCol;
+                    if constexpr (kDilated) {
+                        ih = ag_conv_undilate(ih, w_.dh);
+                        iw = ag_conv_undilate(iw, w_.dw);
+                    }
                     const bool inside = jj < cols && ih >= 0 && ih < w_.hs && iw >= 0 && iw < w_.ws;
                     out[jj] = inside ? plane[base[jj] + (int64_t)ih * w_.ws + iw] : 0.0f;
                 }
@@ -74,14 +88,13 @@ private:
         }
     }
 
-    // "same" geometry (ho = hs, wo = ws) and 16 | h*w: the 16 pixels of a vector lie in one image,
-    // and tap (kh, kw) reads them at one constant offset, masked where it falls outside.
+    // Stride 1, "same" geometry (ho = hs, wo = ws) and 16 | h*w: the 16 pixels of a vector lie in
+    // one image, and tap (r, s) reads them at one constant offset, masked where it falls outside.
     __attribute__((target("avx512f"))) void packVectors(float *dst, int p0, int kc, int j0, int nc, int nr) const {
-        const int taps = w_.kernel * w_.kernel, plane = w_.hs * w_.ws, vectors = nr / 16;
+        const int taps = w_.kh * w_.kw, plane = w_.hs * w_.ws, vectors = nr / 16;
         int64_t shift[kMaxTaps];
         for (int t = 0; t < taps; ++t)
-            shift[t] = (int64_t)ag_conv_source(0, t / w_.kernel, w_.pad) * w_.ws +
-                       ag_conv_source(0, t % w_.kernel, w_.pad);
+            shift[t] = (int64_t)ag_conv_source(0, t / w_.kw, 1, w_.ph) * w_.ws + ag_conv_source(0, t % w_.kw, 1, w_.pw);
         for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
             int64_t base[kMaxPanel / 16];
             const uint16_t *masks[kMaxPanel / 16];
@@ -109,11 +122,13 @@ private:
     Window w_;
 };
 
-// For each 16-pixel vector of an (h, w) image and each tap: the lanes whose source pixel is inside.
-// Returns NULL where the vectorized packer does not apply.
-const uint16_t *windowMasks(int h, int w, int ho, int wo, int kernel, int pad) {
-    const int plane = h * w, taps = kernel * kernel;
-    if (ho != h || wo != w || plane % 16 != 0 || taps > kMaxTaps || !vectorizable(ag::cpu::gemmKernel().nr))
+// For each 16-pixel vector of win's (hs, ws) images and each tap: the lanes whose source pixel is
+// inside. Returns NULL where the vectorized packer does not apply.
+const uint16_t *windowMasks(const Window &win) {
+    const int h = win.hs, w = win.ws, plane = h * w, taps = win.kh * win.kw;
+    const bool unit = win.sh == 1 && win.sw == 1 && win.dh == 1 && win.dw == 1;
+    if (!unit || win.ho != h || win.wo != w || plane % 16 != 0 || taps > kMaxTaps ||
+        !vectorizable(ag::cpu::gemmKernel().nr))
         return nullptr;
     const size_t count = (size_t)plane / 16 * taps;
     uint16_t *masks = reinterpret_cast<uint16_t *>(ag::cpu::scratch(3, (count + 1) / 2));
@@ -122,8 +137,8 @@ const uint16_t *windowMasks(int h, int w, int ho, int wo, int kernel, int pad) {
         for (int t = 0; t < taps; ++t) {
             uint16_t bits = 0;
             for (int lane = 0; lane < 16; ++lane) {
-                const int pixel = vector * 16 + lane, ih = ag_conv_source(pixel / w, t / kernel, pad),
-                          iw = ag_conv_source(pixel % w, t % kernel, pad);
+                const int pixel = vector * 16 + lane, ih = ag_conv_source(pixel / w, t / win.kw, 1, win.ph),
+                          iw = ag_conv_source(pixel % w, t % win.kw, 1, win.pw);
                 if (ih >= 0 && ih < h && iw >= 0 && iw < w) bits |= (uint16_t)(1u << lane);
             }
             masks[vector * taps + t] = bits;
@@ -131,12 +146,12 @@ const uint16_t *windowMasks(int h, int w, int ho, int wo, int kernel, int pad) {
     return masks;
 }
 
-// backward_data's A: row c, column (k, kh, kw) = weight[k][c][kernel-1-kh][kernel-1-kw].
+// backward_data's A: row c, column (k, r, s) = weight[k][c][kh-1-r][kw-1-s] (taps = kh*kw).
 class FlippedWeights final : public GemmA {
 public:
-    FlippedWeights(const float *weight, int c, int kernel) : weight_(weight), c_(c), kernel_(kernel) {}
+    FlippedWeights(const float *weight, int c, int taps) : weight_(weight), c_(c), taps_(taps) {}
     void pack(float *dst, int i0, int mc, int p0, int kc, int mr) const override {
-        const int taps = kernel_ * kernel_;
+        const int taps = taps_;
         for (int r = 0; r < mc; r += mr, dst += (int64_t)mr * kc)
             for (int p = 0; p < kc; ++p) {
                 const int k = (p0 + p) / taps, flipped = taps - 1 - (p0 + p) % taps;
@@ -149,26 +164,35 @@ public:
 
 private:
     const float *weight_;
-    int c_, kernel_;
+    int c_, taps_;
 };
 
-// backward_weight's B from xT (n, h, w, c): row (image, p, q), column (kh, kw, c) =
-// xT[image][p+kh-pad][q+kw-pad][c] or 0.
+// The first i >= 0 (unclamped) with i*stride >= a: ceil(a / stride).
+int firstMultiple(int a, int stride) {
+    if (stride == 1) return a;
+    return a >= 0 ? (a + stride - 1) / stride : -(-a / stride);
+}
+
+// backward_weight's B from xT (n, h, w, c): row (image, oh, ow), column (r, s, c) =
+// xT[image][oh*sh+r-ph][ow*sw+s-pw][c] or 0.
 class PatchRows final : public GemmB {
 public:
-    PatchRows(const float *xT, int c, int h, int w, int p, int q, int kernel, int pad)
-        : xT_(xT), c_(c), h_(h), w_(w), p_(p), q_(q), kernel_(kernel), pad_(pad) {}
+    PatchRows(const float *xT, const Shape &s)
+        : xT_(xT), c_(s.c), h_(s.h), w_(s.w), p_(s.p), q_(s.q), kh_(s.kh), kw_(s.kw), sh_(s.sh), sw_(s.sw), ph_(s.ph),
+          pw_(s.pw) {}
     void pack(float *dst, int p0, int kc, int j0, int nc, int nr) const override {
-        if (c_ % 16 == 0 && vectorizable(nr))
-            packVectors(dst, p0, kc, j0, nc, nr);
-        else
+        if (c_ % 16 != 0 || !vectorizable(nr))
             packElements(dst, p0, kc, j0, nc, nr);
+        else if (sh_ == 1 && sw_ == 1)
+            packVectors<false>(dst, p0, kc, j0, nc, nr);
+        else
+            packVectors<true>(dst, p0, kc, j0, nc, nr);
     }
 
 private:
     // Where in xT output pixel (image, p, q) reads through tap t, or -1 when that is outside.
     int64_t source(int image, int p, int q, int t) const {
-        const int ih = ag_conv_source(p, t / kernel_, pad_), iw = ag_conv_source(q, t % kernel_, pad_);
+        const int ih = ag_conv_source(p, t / kw_, sh_, ph_), iw = ag_conv_source(q, t % kw_, sw_, pw_);
         if (ih < 0 || ih >= h_ || iw < 0 || iw >= w_) return -1;
         return (((int64_t)image * h_ + ih) * w_ + iw) * c_;
     }
@@ -186,36 +210,40 @@ private:
             }
     }
 
-    // Pixels go by runs along q (one image row); along a run each vector's source advances by c
-    // floats, and the pixels where its tap falls outside form a prefix and a suffix.
+    // Pixels go by runs along q (one image row); along a run each vector's source advances by sw*c
+    // floats, and the pixels where its tap falls outside form a prefix and a suffix. Stride 1 (the
+    // training convs) is compiled on its own, with the stride arithmetic folded away.
+    template <bool kStrided>
     __attribute__((target("avx512f"))) void packVectors(float *dst, int p0, int kc, int j0, int nc, int nr) const {
-        const int plane = p_ * q_, vectors = nr / 16;
+        const int plane = p_ * q_, vectors = nr / 16, sh = kStrided ? sh_ : 1, sw = kStrided ? sw_ : 1;
+        const int64_t step = (int64_t)sw * c_;
         for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
-            // vector v reads the pixel (top[v], left[v]) away, channels from j % c on; none past nc
+            // vector v reads the pixel (top[v], left[v]) away from (oh*sh, ow*sw), channels from j % c
+            // on; none past nc
             int top[kMaxPanel / 16], left[kMaxPanel / 16];
             int64_t at[kMaxPanel / 16];
             for (int v = 0; v < vectors; ++v) {
                 const int j = j0 + r + 16 * v, t = j / c_;
-                top[v] = j < j0 + nc ? ag_conv_source(0, t / kernel_, pad_) : -h_ - p_;
-                left[v] = ag_conv_source(0, t % kernel_, pad_);
+                top[v] = j < j0 + nc ? ag_conv_source(0, t / kw_, 1, ph_) : -h_ - p_ * sh;
+                left[v] = ag_conv_source(0, t % kw_, 1, pw_);
                 at[v] = ((int64_t)top[v] * w_ + left[v]) * c_ + j % c_;
             }
             for (int kk = 0; kk < kc;) {
                 const int row = p0 + kk, image = row / plane, p = row % plane / q_, q0 = row % q_;
-                const int run = std::min(kc - kk, q_ - q0);
-                const int64_t anchor = (((int64_t)image * h_ + p) * w_ + q0) * c_;
+                const int run = std::min(kc - kk, q_ - q0), ih = p * sh, iw = q0 * sw;
+                const int64_t anchor = (((int64_t)image * h_ + ih) * w_ + iw) * c_;
                 for (int v = 0; v < vectors; ++v) {
                     int lo = run, hi = run; // pixels [lo, hi) of the run read inside the image
                     const float *src = nullptr;
-                    if (p + top[v] >= 0 && p + top[v] < h_) {
-                        lo = std::clamp(-left[v] - q0, 0, run);
-                        hi = std::clamp(w_ - left[v] - q0, lo, run);
+                    if (ih + top[v] >= 0 && ih + top[v] < h_) {
+                        lo = std::clamp(firstMultiple(-left[v] - iw, sw), 0, run);
+                        hi = std::clamp(firstMultiple(w_ - left[v] - iw, sw), lo, run);
                         src = xT_ + anchor + at[v];
                     }
                     float *out = dst + (int64_t)kk * nr + 16 * v;
                     int i = 0;
                     for (; i < lo; ++i) _mm512_store_ps(out + i * nr, _mm512_setzero_ps());
-                    for (; i < hi; ++i) _mm512_store_ps(out + i * nr, _mm512_loadu_ps(src + (int64_t)i * c_));
+                    for (; i < hi; ++i) _mm512_store_ps(out + i * nr, _mm512_loadu_ps(src + i * step));
                     for (; i < run; ++i) _mm512_store_ps(out + i * nr, _mm512_setzero_ps());
                 }
                 kk += run;
@@ -224,66 +252,68 @@ private:
     }
 
     const float *xT_;
-    int c_, h_, w_, p_, q_, kernel_, pad_;
+    int c_, h_, w_, p_, q_, kh_, kw_, sh_, sw_, ph_, pw_;
 };
 
-ag_status checkShape(const char *function, int n, int c, int h, int w, int k, int kernel, int pad) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0 && k > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d k=%d",
-               function, n, c, h, w, k);
-    AG_REQUIRE(kernel > 0 && pad >= 0, "%s: kernel = %d must be > 0 and pad = %d >= 0", function, kernel, pad);
-    const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad);
-    AG_REQUIRE(p > 0 && q > 0, "%s: kernel %d with pad %d leaves no output for %dx%d", function, kernel, pad, h, w);
-    const int64_t pixels = std::max((int64_t)n * p * q, (int64_t)n * h * w), taps = (int64_t)kernel * kernel;
-    AG_REQUIRE(pixels <= INT_MAX && std::max(c, k) * taps <= INT_MAX,
-               "%s: n*h*w = %lld or channels*kernel^2 = %lld too large", function, (long long)pixels,
-               (long long)(std::max(c, k) * taps));
+// The checked sizes of a call, or the status of the failed check.
+ag_status makeShape(const char *function, int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
+                    int pw, Shape *shape) {
+    const ag_status status = ag_conv2d_check(function, n, c, h, w, k, kh, kw, sh, sw, ph, pw);
+    if (status != AG_OK) return status;
+    *shape = {n, c, h, w, k, kh, kw, sh, sw, ph, pw, ag_conv_out_size(h, kh, sh, ph), ag_conv_out_size(w, kw, sw, pw)};
     return AG_OK;
 }
 
 } // namespace
 
-// x (n,c,h,w), weight (k,c,kernel,kernel), bias (k) or NULL -> y (n,k,p,q)
+// x (n,c,h,w), weight (k,c,kh,kw), bias (k) or NULL -> y (n,k,p,q)
 extern "C" ag_status ag_cpu_conv2d_forward(const float *x, const float *weight, const float *bias, float *y, int n,
-                                           int c, int h, int w, int k, int kernel, int pad) {
+                                           int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
     AG_REQUIRE_PTR(x);
     AG_REQUIRE_PTR(weight);
     AG_REQUIRE_PTR(y);
-    const ag_status status = checkShape(__func__, n, c, h, w, k, kernel, pad);
+    Shape s;
+    const ag_status status = makeShape(__func__, n, c, h, w, k, kh, kw, sh, sw, ph, pw, &s);
     if (status != AG_OK) return status;
-    const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad), taps = kernel * kernel;
-    const ImageColumns cols({x, n, c, h, w, p, q, kernel, pad, windowMasks(h, w, p, q, kernel, pad)});
+    const int p = s.p, q = s.q, taps = kh * kw;
+    Window win{x, n, c, h, w, p, q, kh, kw, sh, sw, ph, pw, 1, 1, nullptr};
+    win.masks = windowMasks(win);
+    const ImageColumns cols(win);
     const ag::cpu::MatrixA weights(false, weight, (int64_t)c * taps);
     return ag::cpu::gemm(k, n * p * q, c * taps, 1.0f, weights, cols, 0.0f,
                          {y, (int64_t)p * q, (int64_t)p * q, (int64_t)k * p * q, bias});
 }
 
-// dy (n,k,p,q), weight (k,c,kernel,kernel) -> dx (n,c,h,w)
+// dy (n,k,p,q), weight (k,c,kh,kw) -> dx (n,c,h,w)
 extern "C" ag_status ag_cpu_conv2d_backward_data(const float *dy, const float *weight, float *dx, int n, int c, int h,
-                                                 int w, int k, int kernel, int pad) {
+                                                 int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
     AG_REQUIRE_PTR(dy);
     AG_REQUIRE_PTR(weight);
     AG_REQUIRE_PTR(dx);
-    const ag_status status = checkShape(__func__, n, c, h, w, k, kernel, pad);
+    Shape s;
+    const ag_status status = makeShape(__func__, n, c, h, w, k, kh, kw, sh, sw, ph, pw, &s);
     if (status != AG_OK) return status;
-    const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad);
-    const int padBack = ag_conv_backward_pad(kernel, pad);
-    const ImageColumns cols({dy, n, k, p, q, h, w, kernel, padBack, windowMasks(p, q, h, w, kernel, padBack)});
-    const FlippedWeights weights(weight, c, kernel);
-    return ag::cpu::gemm(c, n * h * w, k * kernel * kernel, 1.0f, weights, cols, 0.0f,
+    Window win{dy, n, k, s.p, s.q, h, w, kh, kw, 1, 1, ag_conv_backward_pad(kh, ph), ag_conv_backward_pad(kw, pw),
+               sh, sw, nullptr};
+    win.masks = windowMasks(win);
+    const ImageColumns cols(win);
+    const FlippedWeights weights(weight, c, kh * kw);
+    return ag::cpu::gemm(c, n * h * w, k * kh * kw, 1.0f, weights, cols, 0.0f,
                          {dx, (int64_t)h * w, (int64_t)h * w, (int64_t)c * h * w, nullptr});
 }
 
-// x (n,c,h,w), dy (n,k,p,q) -> weightGrad (k,c,kernel,kernel) +=, biasGrad (k) += (or NULL)
+// x (n,c,h,w), dy (n,k,p,q) -> weightGrad (k,c,kh,kw) +=, biasGrad (k) += (or NULL)
 extern "C" ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *dy, float *weightGrad,
-                                                   float *biasGrad, int n, int c, int h, int w, int k, int kernel,
-                                                   int pad) {
+                                                   float *biasGrad, int n, int c, int h, int w, int k, int kh, int kw,
+                                                   int sh, int sw, int ph, int pw) {
     AG_REQUIRE_PTR(x);
     AG_REQUIRE_PTR(dy);
     AG_REQUIRE_PTR(weightGrad);
-    const ag_status status = checkShape(__func__, n, c, h, w, k, kernel, pad);
+    Shape s;
+    const ag_status status = makeShape(__func__, n, c, h, w, k, kh, kw, sh, sw, ph, pw, &s);
     if (status != AG_OK) return status;
-    const int p = ag_conv_out_size(h, kernel, pad), q = ag_conv_out_size(w, kernel, pad), taps = kernel * kernel;
-    const int64_t plane = (int64_t)p * q;
+    const int taps = kh * kw;
+    const int64_t plane = (int64_t)s.p * s.q;
     // The batch in chunks of whole images, about kChunkPixels output pixels each (fixed by the shape):
     // each chunk's gradient is one GEMM on channel-last copies of its x and dy, and the gradients
     // are summed in chunk order, so OpenMP can run whole chunks without changing the sums.
@@ -303,7 +333,7 @@ extern "C" ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *
         ag::cpu::transposeBatch(x + (int64_t)first * c * h * w, xT, count, c, h * w);
         ag::cpu::transposeBatch(dy + (int64_t)first * k * plane, dyT, count, k, (int)plane);
         const ag::cpu::MatrixA rows(true, dyT, k);
-        const PatchRows patches(xT, c, h, w, p, q, kernel, pad);
+        const PatchRows patches(xT, s);
         return ag::cpu::gemm(k, taps * c, (int)(count * plane), 1.0f, rows, patches, 0.0f,
                              {*grad, (int64_t)taps * c, taps * c, 0, nullptr});
     };

@@ -1,19 +1,26 @@
-/* Index math of the stride-1 conv2d and the 2x2 stride-2 conv_transpose2d, shared by the CPU and
- * CUDA twins so that both read and write the same pixels. */
+/* Index math of conv2d (kernel kh x kw, stride sh x sw, zero padding ph x pw; each axis alike) and
+ * of the 2x2 stride-2 conv_transpose2d, shared by the CPU and CUDA twins so that both read and
+ * write the same pixels. */
 #ifndef AG_CONV_SHAPE_H
 #define AG_CONV_SHAPE_H
 
 #include "ag/philox.h"
 
-/* Output size of a stride-1 convolution: p = h + 2*pad - kernel + 1. */
-AG_HOST_DEVICE int ag_conv_out_size(int h, int kernel, int pad) { return h + 2 * pad - kernel + 1; }
+/* Output size along one axis: p = (h + 2*pad - kernel) / stride + 1 (h + 2*pad >= kernel). */
+AG_HOST_DEVICE int ag_conv_out_size(int h, int kernel, int stride, int pad) {
+    return (h + 2 * pad - kernel) / stride + 1;
+}
 
 /* The input coordinate that output coordinate o reads through kernel tap t (may lie outside). */
-AG_HOST_DEVICE int ag_conv_source(int o, int t, int pad) { return o + t - pad; }
+AG_HOST_DEVICE int ag_conv_source(int o, int t, int stride, int pad) { return o * stride + t - pad; }
 
-/* backward_data of a stride-1 conv is a stride-1 conv of dy with the flipped kernel and this
- * padding (negative = cropping): h = p + 2*pad' - kernel + 1. */
+/* backward_data reads dy zero-dilated by the stride ((p-1)*stride + 1 long, dy[o] at o*stride)
+ * through the flipped kernel at stride 1 with this padding (negative = cropping). */
 AG_HOST_DEVICE int ag_conv_backward_pad(int kernel, int pad) { return kernel - 1 - pad; }
+
+/* Coordinate u of the dilated dy -> the dy coordinate there, or -1 where u falls on an inserted
+ * zero or before the start (the caller checks the end). */
+AG_HOST_DEVICE int ag_conv_undilate(int u, int stride) { return u >= 0 && u % stride == 0 ? u / stride : -1; }
 
 /* conv_transpose2d (kernel 2, stride 2, pad 0): input pixel (i, j) and tap (a, b) write output
  * pixel (2i + a, 2j + b); every output pixel has exactly one source. */

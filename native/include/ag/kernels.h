@@ -156,24 +156,28 @@ ag_status ag_cpu_linear_backward_weight(const float *x, const float *dy, float *
 ag_status ag_cuda_linear_backward_weight(const float *x, const float *dy, float *weightGrad, float *biasGrad,
                                          int n, int in, int out);
 
-/* ---- conv2d: stride 1, square kernel, zero padding ------------------------------------- */
-/* p = h + 2*pad - kernel + 1, q = w + 2*pad - kernel + 1 */
+/* ---- conv2d: kernel kh x kw, stride sh x sw, zero padding ph x pw ------------------------ */
+/* p = (h + 2*ph - kh) / sh + 1, q = (w + 2*pw - kw) / sw + 1 (h + 2*ph >= kh, w + 2*pw >= kw) */
 
-/* x (n,c,h,w), weight (k,c,kernel,kernel), bias (k) or NULL -> y (n,k,p,q) */
+/* x (n,c,h,w), weight (k,c,kh,kw), bias (k) or NULL -> y (n,k,p,q) */
 ag_status ag_cpu_conv2d_forward(const float *x, const float *weight, const float *bias, float *y,
-                                int n, int c, int h, int w, int k, int kernel, int pad);
+                                int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw);
 ag_status ag_cuda_conv2d_forward(const float *x, const float *weight, const float *bias, float *y,
-                                 int n, int c, int h, int w, int k, int kernel, int pad);
-/* dy (n,k,p,q), weight (k,c,kernel,kernel) -> dx (n,c,h,w) */
+                                 int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw);
+/* dy (n,k,p,q), weight (k,c,kh,kw) -> dx (n,c,h,w) */
 ag_status ag_cpu_conv2d_backward_data(const float *dy, const float *weight, float *dx,
-                                      int n, int c, int h, int w, int k, int kernel, int pad);
+                                      int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
+                                      int pw);
 ag_status ag_cuda_conv2d_backward_data(const float *dy, const float *weight, float *dx,
-                                       int n, int c, int h, int w, int k, int kernel, int pad);
-/* x (n,c,h,w), dy (n,k,p,q) -> weightGrad (k,c,kernel,kernel) +=, biasGrad (k) += (or NULL) */
+                                       int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
+                                       int pw);
+/* x (n,c,h,w), dy (n,k,p,q) -> weightGrad (k,c,kh,kw) +=, biasGrad (k) += (or NULL) */
 ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *dy, float *weightGrad, float *biasGrad,
-                                        int n, int c, int h, int w, int k, int kernel, int pad);
+                                        int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
+                                        int pw);
 ag_status ag_cuda_conv2d_backward_weight(const float *x, const float *dy, float *weightGrad, float *biasGrad,
-                                         int n, int c, int h, int w, int k, int kernel, int pad);
+                                         int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
+                                         int pw);
 
 /* ---- conv_transpose2d: kernel 2, stride 2, padding 0 (PyTorch layout) ------------------- */
 

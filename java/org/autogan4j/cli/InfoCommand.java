@@ -30,12 +30,12 @@ final class InfoCommand implements Callable<Integer> {
                 Tensor y = Tensor.empty(device, n, c, s, s)) {
             backend.rngNormal(x, 1L, 0L, 0f, 1f);
             backend.rngNormal(weight, 1L, 1L, 0f, 0.05f);
-            backend.conv2dForward(x, weight, null, y, 1);
+            backend.conv2dForward(x, weight, null, y, 1, 1, 1, 1);
             backend.synchronize();
             int runs = 5;
             long start = System.nanoTime();
             for (int i = 0; i < runs; i++) {
-                backend.conv2dForward(x, weight, null, y, 1);
+                backend.conv2dForward(x, weight, null, y, 1, 1, 1, 1);
             }
             backend.synchronize();
             double ms = (System.nanoTime() - start) / 1e6 / runs;

@@ -28,7 +28,7 @@ public final class Conv2d extends Layer implements Weighted {
         int p = x.dim(2) + 2 * pad - kernel + 1;
         int q = x.dim(3) + 2 * pad - kernel + 1;
         Tensor y = scratch("y", x.dim(0), out, p, q);
-        backend.conv2dForward(x, weight.value(), bias == null ? null : bias.value(), y, pad);
+        backend.conv2dForward(x, weight.value(), bias == null ? null : bias.value(), y, 1, 1, pad, pad);
         this.x = x;
         return y;
     }
@@ -37,10 +37,10 @@ public final class Conv2d extends Layer implements Weighted {
     public Tensor backward(Tensor dy) {
         Tensor input = saved(x, "Conv2d");
         if (weight.requiresGrad()) {
-            backend.conv2dBackwardWeight(input, dy, weight.gradToAdd(), bias == null ? null : bias.gradToAdd(), pad);
+            backend.conv2dBackwardWeight(input, dy, weight.gradToAdd(), bias == null ? null : bias.gradToAdd(), 1, 1, pad, pad);
         }
         Tensor dx = scratch("dx", input.shape().dims());
-        backend.conv2dBackwardData(dy, weight.value(), dx, pad);
+        backend.conv2dBackwardData(dy, weight.value(), dx, 1, 1, pad, pad);
         return dx;
     }
 

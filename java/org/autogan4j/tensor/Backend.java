@@ -243,51 +243,67 @@ public abstract class Backend {
 
     // ---- convolutions ----------------------------------------------------------------------
 
-    /** The (n, c, h, w, k, kernel, p, q) of a stride-1 conv from x (n,c,h,w) and weight (k,c,r,r). */
-    private static int[] convDims(TensorChecks c, Tensor x, String xName, Tensor weight, int pad) {
+    /**
+     * The (n, c, h, w, k, kh, kw, p, q) of a conv from x (n,c,h,w) and weight (k,c,kh,kw) at stride sh x sw,
+     * padding ph x pw: p = (h + 2 ph - kh) / sh + 1, q = (w + 2 pw - kw) / sw + 1.
+     */
+    private static int[] convDims(TensorChecks c, Tensor x, String xName, Tensor weight, int sh, int sw, int ph,
+                                  int pw) {
         int[] xd = c.rank(x, xName, 4, "(n, c, h, w)");
-        int[] wd = c.rank(weight, "weight", 4, "(k, c, kernel, kernel)");
-        c.require(wd[2] == wd[3], "weight " + weight.shape() + " must have a square kernel");
+        int[] wd = c.rank(weight, "weight", 4, "(k, c, kh, kw)");
         c.require(wd[1] == xd[1], xName + " has " + xd[1] + " channels but weight " + weight.shape() + " expects "
                 + wd[1]);
-        c.require(pad >= 0, "pad = " + pad + " must be >= 0");
-        int p = xd[2] + 2 * pad - wd[2] + 1;
-        int q = xd[3] + 2 * pad - wd[3] + 1;
-        c.require(p > 0 && q > 0, "kernel " + wd[2] + " with pad " + pad + " does not fit " + x.shape());
-        return new int[] {xd[0], xd[1], xd[2], xd[3], wd[0], wd[2], p, q};
+        c.require(sh >= 1 && sw >= 1, "stride " + sh + "x" + sw + " must be >= 1 along both axes");
+        c.require(ph >= 0 && pw >= 0, "padding " + ph + "x" + pw + " must be >= 0 along both axes");
+        long paddedH = xd[2] + 2L * ph;
+        long paddedW = xd[3] + 2L * pw;
+        c.require(paddedH >= wd[2] && paddedW >= wd[3] && paddedH <= Integer.MAX_VALUE
+                && paddedW <= Integer.MAX_VALUE, "kernel " + wd[2] + "x" + wd[3] + " with padding " + ph + "x" + pw
+                + " does not fit " + x.shape() + "; pad more or use a smaller kernel");
+        int p = (int) ((paddedH - wd[2]) / sh + 1);
+        int q = (int) ((paddedW - wd[3]) / sw + 1);
+        return new int[] {xd[0], xd[1], xd[2], xd[3], wd[0], wd[2], wd[3], p, q};
     }
 
-    /** x (n,c,h,w), weight (k,c,r,r), bias (k) or null -> y (n,k,p,q), stride 1. */
-    public void conv2dForward(Tensor x, Tensor weight, Tensor bias, Tensor y, int pad) {
+    /**
+     * x (n,c,h,w), weight (k,c,kh,kw), bias (k) or null -> y (n,k,p,q) at stride sh x sw, zero padding ph x pw:
+     * p = (h + 2 ph - kh) / sh + 1, q = (w + 2 pw - kw) / sw + 1. The kernel size is the weight's.
+     */
+    public void conv2dForward(Tensor x, Tensor weight, Tensor bias, Tensor y, int sh, int sw, int ph, int pw) {
         TensorChecks c = checks("conv2dForward");
-        int[] d = convDims(c, x, "x", weight, pad);
+        int[] d = convDims(c, x, "x", weight, sh, sw, ph, pw);
         if (bias != null) {
             c.shape(bias, "bias", "(k)", d[4]);
         }
-        c.shape(y, "y", "(n, k, p, q)", d[0], d[4], d[6], d[7]);
+        c.shape(y, "y", "(n, k, p, q)", d[0], d[4], d[7], d[8]);
         check(nConv2dForward(c.open(x, "x"), c.open(weight, "weight"), c.optional(bias, "bias"), c.open(y, "y"),
-                d[0], d[1], d[2], d[3], d[4], d[5], pad), "conv2dForward");
+                d[0], d[1], d[2], d[3], d[4], d[5], d[6], sh, sw, ph, pw), "conv2dForward");
     }
 
-    /** dy (n,k,p,q), weight (k,c,r,r) -> dx (n,c,h,w). */
-    public void conv2dBackwardData(Tensor dy, Tensor weight, Tensor dx, int pad) {
+    /** dy (n,k,p,q), weight (k,c,kh,kw) -> dx (n,c,h,w) of the conv2dForward with this stride and padding. */
+    public void conv2dBackwardData(Tensor dy, Tensor weight, Tensor dx, int sh, int sw, int ph, int pw) {
         TensorChecks c = checks("conv2dBackwardData");
-        int[] d = convDims(c, dx, "dx", weight, pad);
-        c.shape(dy, "dy", "(n, k, p, q)", d[0], d[4], d[6], d[7]);
+        int[] d = convDims(c, dx, "dx", weight, sh, sw, ph, pw);
+        c.shape(dy, "dy", "(n, k, p, q)", d[0], d[4], d[7], d[8]);
         check(nConv2dBackwardData(c.open(dy, "dy"), c.open(weight, "weight"), c.open(dx, "dx"), d[0], d[1], d[2],
-                d[3], d[4], d[5], pad), "conv2dBackwardData");
+                d[3], d[4], d[5], d[6], sh, sw, ph, pw), "conv2dBackwardData");
     }
 
-    /** x (n,c,h,w), dy (n,k,p,q) -> weightGrad (k,c,r,r) +=, biasGrad (k) += (or null). */
-    public void conv2dBackwardWeight(Tensor x, Tensor dy, Tensor weightGrad, Tensor biasGrad, int pad) {
+    /**
+     * x (n,c,h,w), dy (n,k,p,q) -> weightGrad (k,c,kh,kw) +=, biasGrad (k) += (or null), of the conv2dForward
+     * with this stride and padding.
+     */
+    public void conv2dBackwardWeight(Tensor x, Tensor dy, Tensor weightGrad, Tensor biasGrad, int sh, int sw, int ph,
+                                     int pw) {
         TensorChecks c = checks("conv2dBackwardWeight");
-        int[] d = convDims(c, x, "x", weightGrad, pad);
-        c.shape(dy, "dy", "(n, k, p, q)", d[0], d[4], d[6], d[7]);
+        int[] d = convDims(c, x, "x", weightGrad, sh, sw, ph, pw);
+        c.shape(dy, "dy", "(n, k, p, q)", d[0], d[4], d[7], d[8]);
         if (biasGrad != null) {
             c.shape(biasGrad, "biasGrad", "(k)", d[4]);
         }
         check(nConv2dBackwardWeight(c.open(x, "x"), c.open(dy, "dy"), c.open(weightGrad, "weightGrad"),
-                c.optional(biasGrad, "biasGrad"), d[0], d[1], d[2], d[3], d[4], d[5], pad), "conv2dBackwardWeight");
+                c.optional(biasGrad, "biasGrad"), d[0], d[1], d[2], d[3], d[4], d[5], d[6], sh, sw, ph, pw),
+                "conv2dBackwardWeight");
     }
 
     /** The (n, c, h, w, k) of a k2 s2 transposed conv from x (n,c,h,w) and weight (c,k,2,2). */
@@ -647,9 +663,9 @@ public abstract class Backend {
     protected abstract int nLinearForward(long x, long weight, long bias, long y, int n, int in, int out);
     protected abstract int nLinearBackwardData(long dy, long weight, long dx, int n, int in, int out);
     protected abstract int nLinearBackwardWeight(long x, long dy, long weightGrad, long biasGrad, int n, int in, int out);
-    protected abstract int nConv2dForward(long x, long weight, long bias, long y, int n, int c, int h, int w, int k, int kernel, int pad);
-    protected abstract int nConv2dBackwardData(long dy, long weight, long dx, int n, int c, int h, int w, int k, int kernel, int pad);
-    protected abstract int nConv2dBackwardWeight(long x, long dy, long weightGrad, long biasGrad, int n, int c, int h, int w, int k, int kernel, int pad);
+    protected abstract int nConv2dForward(long x, long weight, long bias, long y, int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw);
+    protected abstract int nConv2dBackwardData(long dy, long weight, long dx, int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw);
+    protected abstract int nConv2dBackwardWeight(long x, long dy, long weightGrad, long biasGrad, int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw);
     protected abstract int nConvTranspose2dForward(long x, long weight, long bias, long y, int n, int c, int h, int w, int k);
     protected abstract int nConvTranspose2dBackwardData(long dy, long weight, long dx, int n, int c, int h, int w, int k);
     protected abstract int nConvTranspose2dBackwardWeight(long x, long dy, long weightGrad, long biasGrad, int n, int c, int h, int w, int k);

@@ -219,18 +219,18 @@ public final class CudaBackend extends Backend {
     }
 
     @Override
-    protected int nConv2dForward(long x, long weight, long bias, long y, int n, int c, int h, int w, int k, int kernel, int pad) {
-        return AgCuda.ag_cuda_conv2d_forward(x, weight, bias, y, n, c, h, w, k, kernel, pad);
+    protected int nConv2dForward(long x, long weight, long bias, long y, int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
+        return AgCuda.ag_cuda_conv2d_forward(x, weight, bias, y, n, c, h, w, k, kh, kw, sh, sw, ph, pw);
     }
 
     @Override
-    protected int nConv2dBackwardData(long dy, long weight, long dx, int n, int c, int h, int w, int k, int kernel, int pad) {
-        return AgCuda.ag_cuda_conv2d_backward_data(dy, weight, dx, n, c, h, w, k, kernel, pad);
+    protected int nConv2dBackwardData(long dy, long weight, long dx, int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
+        return AgCuda.ag_cuda_conv2d_backward_data(dy, weight, dx, n, c, h, w, k, kh, kw, sh, sw, ph, pw);
     }
 
     @Override
-    protected int nConv2dBackwardWeight(long x, long dy, long weightGrad, long biasGrad, int n, int c, int h, int w, int k, int kernel, int pad) {
-        return AgCuda.ag_cuda_conv2d_backward_weight(x, dy, weightGrad, biasGrad, n, c, h, w, k, kernel, pad);
+    protected int nConv2dBackwardWeight(long x, long dy, long weightGrad, long biasGrad, int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
+        return AgCuda.ag_cuda_conv2d_backward_weight(x, dy, weightGrad, biasGrad, n, c, h, w, k, kh, kw, sh, sw, ph, pw);
     }
 
     @Override

@@ -1,10 +1,14 @@
-// Tests of the conv2d CPU twin (stride 1, square kernel, zero padding): gradient check of dx,
-// weightGrad and biasGrad, PyTorch fixtures, the gradient policy and thread-count determinism.
+// Tests of the conv2d CPU twin (kernel kh x kw, stride sh x sw, zero padding ph x pw): gradient
+// check of dx, weightGrad and biasGrad at square, rectangular and strided shapes, PyTorch fixtures,
+// the gradient policy and thread-count determinism.
 package org.autogan4j.kernels;
 
+import static org.autogan4j.kernels.InceptionOpAsserts.assertNativeRejected;
 import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.autogan4j.testing.Tensors.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.autogan4j.nativeapi.AgCpu;
 import org.autogan4j.tensor.Backend;
 import org.autogan4j.tensor.CpuBackend;
 import org.autogan4j.tensor.Tensor;
@@ -28,14 +32,19 @@ class Conv2dKernelTest {
     private static final double POLICY_ABS = 1e-5;
     private static final Backend CPU = CpuBackend.instance();
 
-    /** x (n,c,h,w), weight (k,c,kernel,kernel) -> y (n,k,p,q). */
-    private record Conv(int n, int c, int h, int w, int k, int kernel, int pad) {
+    /** x (n,c,h,w), weight (k,c,kh,kw), stride sh x sw, padding ph x pw -> y (n,k,p,q). */
+    private record Conv(int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
+        /** Stride 1, square kernel, the same padding on both axes. */
+        static Conv square(int n, int c, int h, int w, int k, int kernel, int pad) {
+            return new Conv(n, c, h, w, k, kernel, kernel, 1, 1, pad, pad);
+        }
+
         int p() {
-            return h + 2 * pad - kernel + 1;
+            return (h + 2 * ph - kh) / sh + 1;
         }
 
         int q() {
-            return w + 2 * pad - kernel + 1;
+            return (w + 2 * pw - kw) / sw + 1;
         }
 
         int[] x() {
@@ -43,7 +52,7 @@ class Conv2dKernelTest {
         }
 
         int[] weight() {
-            return new int[] {k, c, kernel, kernel};
+            return new int[] {k, c, kh, kw};
         }
 
         int[] y() {
@@ -55,7 +64,7 @@ class Conv2dKernelTest {
         try (Tensors t = new Tensors()) {
             Tensor y = t.poisoned(s.y());
             CPU.conv2dForward(t.of(x, s.x()), t.of(weight, s.weight()), bias == null ? null : t.of(bias, s.k()), y,
-                    s.pad());
+                    s.sh(), s.sw(), s.ph(), s.pw());
             return y.toArray();
         }
     }
@@ -67,16 +76,25 @@ class Conv2dKernelTest {
             Tensor dx = t.poisoned(s.x());
             Tensor weightGrad = t.zeros(s.weight());
             Tensor biasGrad = withBias ? t.zeros(s.k()) : null;
-            CPU.conv2dBackwardData(dyT, t.of(weight, s.weight()), dx, s.pad());
-            CPU.conv2dBackwardWeight(t.of(x, s.x()), dyT, weightGrad, biasGrad, s.pad());
+            CPU.conv2dBackwardData(dyT, t.of(weight, s.weight()), dx, s.sh(), s.sw(), s.ph(), s.pw());
+            CPU.conv2dBackwardWeight(t.of(x, s.x()), dyT, weightGrad, biasGrad, s.sh(), s.sw(), s.ph(), s.pw());
             return new float[][] {dx.toArray(), weightGrad.toArray(), withBias ? biasGrad.toArray() : null};
         }
     }
 
     @ParameterizedTest
-    @CsvSource({"2,3,5,7,3,3,1", "1,2,6,5,3,5,2", "3,2,4,5,2,3,0", "2,3,5,5,4,1,0", "1,1,3,3,1,3,2"})
-    void gradientsMatchCentralDifferences(int n, int c, int h, int w, int k, int kernel, int pad) {
-        Conv s = new Conv(n, c, h, w, k, kernel, pad);
+    @CsvSource({"2,3,5,7,3,3,3,1,1,1,1", "1,2,6,5,3,5,5,1,1,2,2", "3,2,4,5,2,3,3,1,1,0,0", "2,3,5,5,4,1,1,1,1,0,0",
+            "1,1,3,3,1,3,3,1,1,2,2",
+            // rectangular: InceptionV3's 1x7 / 7x1 (and 1x3 / 3x1) with "same" padding, an unpadded one
+            "2,2,5,9,3,1,7,1,1,0,3", "2,2,9,5,3,7,1,1,1,3,0", "1,3,6,5,2,1,3,1,1,0,1", "1,2,5,6,3,2,3,1,1,0,0",
+            // strided: 3x3 stride 2 padded 0 and 1 (odd and even sizes), 1x1 stride 2, mixed strides
+            "2,3,7,7,3,3,3,2,2,0,0", "2,3,7,8,3,3,3,2,2,1,1", "1,2,8,6,3,3,3,2,2,1,1", "2,3,5,7,4,1,1,2,2,0,0",
+            "1,2,9,7,2,3,3,3,3,1,1", "2,2,7,6,3,3,2,2,1,1,0", "1,2,6,9,2,1,7,1,2,0,3", "1,1,8,8,2,5,5,2,3,2,1",
+            // the AVX-512 packers: 16 | h*w (masked loads) and 16 | c (channel-last patches), rect and strided
+            "1,2,4,8,2,1,7,1,1,0,3", "1,2,8,4,2,7,1,1,1,3,0", "1,16,5,7,2,3,3,2,2,1,1", "1,16,6,5,2,1,3,1,2,0,1"})
+    void gradientsMatchCentralDifferences(int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
+                                          int pw) {
+        Conv s = new Conv(n, c, h, w, k, kh, kw, sh, sw, ph, pw);
         new GradientCheck("conv2d " + s)
                 .input("x", Tensors.randn(1, Tensors.numel(s.x())))
                 .input("weight", Tensors.randn(2, Tensors.numel(s.weight())))
@@ -85,12 +103,17 @@ class Conv2dKernelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"conv2d_k3p1", "conv2d_k1p0", "conv2d_k3p1_nobias"})
+    @ValueSource(strings = {"conv2d_k3p1", "conv2d_k1p0", "conv2d_k3p1_nobias", "conv2d_k3s2p1", "conv2d_k1x7p0x3",
+            "conv2d_k3x2s2x1p1x0_nobias"})
     void matchesPyTorch(String name) {
         Fixture f = Fixture.load(name);
         int[] xd = f.dims("x");
         int[] wd = f.dims("weight");
-        Conv s = new Conv(xd[0], xd[1], xd[2], xd[3], wd[0], wd[2], f.integer("pad"));
+        // stride-1 fixtures hold a scalar "pad"; the others (sh, sw) "stride" and (ph, pw) "pad"
+        float[] stride = f.has("stride") ? f.values("stride") : new float[] {1, 1};
+        float[] pad = f.values("pad").length == 2 ? f.values("pad") : new float[] {f.integer("pad"), f.integer("pad")};
+        Conv s = new Conv(xd[0], xd[1], xd[2], xd[3], wd[0], wd[2], wd[3], (int) stride[0], (int) stride[1],
+                (int) pad[0], (int) pad[1]);
         boolean withBias = f.has("bias");
         float[] y = forward(s, f.values("x"), f.values("weight"), withBias ? f.values("bias") : null);
         assertClose(f.values("y"), y, FIXTURE_REL, FIXTURE_ABS, name + " y");
@@ -104,7 +127,7 @@ class Conv2dKernelTest {
 
     @Test
     void parameterGradientsAccumulateAndDxIsOverwritten() {
-        Conv s = new Conv(2, 3, 5, 6, 4, 3, 1);
+        Conv s = Conv.square(2, 3, 5, 6, 4, 3, 1);
         try (Tensors t = new Tensors()) {
             Tensor x = t.of(Tensors.randn(11, Tensors.numel(s.x())), s.x());
             Tensor weight = t.of(Tensors.randn(12, Tensors.numel(s.weight())), s.weight());
@@ -112,14 +135,14 @@ class Conv2dKernelTest {
             Tensor dx = t.poisoned(s.x());
             Tensor weightGrad = t.zeros(s.weight());
             Tensor biasGrad = t.zeros(s.k());
-            CPU.conv2dBackwardData(dy, weight, dx, s.pad());
-            CPU.conv2dBackwardWeight(x, dy, weightGrad, biasGrad, s.pad());
+            CPU.conv2dBackwardData(dy, weight, dx, s.sh(), s.sw(), s.ph(), s.pw());
+            CPU.conv2dBackwardWeight(x, dy, weightGrad, biasGrad, s.sh(), s.sw(), s.ph(), s.pw());
             float[] dxOnce = dx.toArray();
             float[] weightGradOnce = weightGrad.toArray();
             float[] biasGradOnce = biasGrad.toArray();
             Tensors.assertAllFinite(dxOnce, "dx after one backward");
-            CPU.conv2dBackwardData(dy, weight, dx, s.pad());
-            CPU.conv2dBackwardWeight(x, dy, weightGrad, biasGrad, s.pad());
+            CPU.conv2dBackwardData(dy, weight, dx, s.sh(), s.sw(), s.ph(), s.pw());
+            CPU.conv2dBackwardWeight(x, dy, weightGrad, biasGrad, s.sh(), s.sw(), s.ph(), s.pw());
             assertBitIdentical(dxOnce, dx.toArray(), "dx (overwritten) after a second backward");
             assertClose(Tensors.times(weightGradOnce, 2), weightGrad.toArray(), POLICY_REL, POLICY_ABS,
                     "weightGrad (accumulated) after two backwards");
@@ -128,9 +151,11 @@ class Conv2dKernelTest {
         }
     }
 
-    @Test
-    void resultsDoNotDependOnTheThreadCount() {
-        Conv s = new Conv(8, 16, 16, 16, 16, 3, 1); // 32768 values per tensor: enough work to split
+    @ParameterizedTest
+    @CsvSource({"3,3,1,1,1,1", "3,3,2,2,1,1", "1,7,1,1,0,3"})
+    void resultsDoNotDependOnTheThreadCount(int kh, int kw, int sh, int sw, int ph, int pw) {
+        // 32768 values per input: enough work to split
+        Conv s = new Conv(8, 16, 16, 16, 16, kh, kw, sh, sw, ph, pw);
         float[] x = Tensors.randn(21, Tensors.numel(s.x()));
         float[] weight = Tensors.randn(22, Tensors.numel(s.weight()));
         float[] bias = Tensors.randn(23, s.k());
@@ -139,5 +164,24 @@ class Conv2dKernelTest {
             float[][] grads = backward(s, x, weight, true, dy);
             return new float[][] {forward(s, x, weight, bias), grads[0], grads[1], grads[2]};
         });
+    }
+
+    @Test
+    void theNativeChecksRejectABadGeometry() {
+        try (Tensors t = new Tensors()) {
+            long x = t.zeros(2, 3, 6, 6).address();
+            long weight = t.zeros(4, 3, 3, 3).address();
+            long y = t.zeros(2, 4, 3, 3).address();
+            assertNativeRejected(() -> AgCpu.ag_cpu_conv2d_forward(x, weight, 0L, y, 2, 3, 6, 6, 4, 3, 3, 0, 2, 1, 1),
+                    "ag_cpu_conv2d_forward", "stride 0x2 must be positive");
+            assertNativeRejected(() -> AgCpu.ag_cpu_conv2d_forward(x, weight, 0L, y, 2, 3, 6, 6, 4, 3, 0, 2, 2, 1, 1),
+                    "ag_cpu_conv2d_forward", "kernel 3x0 must be positive");
+            assertNativeRejected(() -> AgCpu.ag_cpu_conv2d_backward_data(y, weight, x, 2, 3, 6, 6, 4, 3, 3, 2, 2, -1,
+                    1), "ag_cpu_conv2d_backward_data", "padding -1x1 must be >= 0");
+            assertNativeRejected(() -> AgCpu.ag_cpu_conv2d_backward_weight(x, y, weight, 0L, 2, 3, 6, 6, 4, 9, 3, 2, 2,
+                    1, 1), "ag_cpu_conv2d_backward_weight", "kernel 9x3 with padding 1x1 leaves no output for 6x6");
+            assertEquals(0, AgCpu.ag_cpu_conv2d_forward(x, weight, 0L, y, 2, 3, 6, 6, 4, 3, 3, 2, 2, 1, 1),
+                    "the same call with good arguments succeeds");
+        }
     }
 }

@@ -126,7 +126,7 @@ class CudaParityTest {
                 Twin weightGrad = t.random(3, 128, 128, 3, 3);
                 Twin biasGrad = t.random(4, 128);
                 CudaBackend.instance().conv2dBackwardWeight(x.cuda(), dy.cuda(), weightGrad.cuda(), biasGrad.cuda(),
-                        1);
+                        1, 1, 1, 1);
                 runs[run] = concat(weightGrad.cuda().toArray(), biasGrad.cuda().toArray());
             }
             assertBitIdentical(runs[0], runs[1], "two runs of CUDA conv2dBackwardWeight (weightGrad, biasGrad)");

@@ -15,8 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * conv2d 3x3, pad 1, C -> C channels, with bias: forward and both backwards. bench/peer/torch_ops.py
- * times the same ops with PyTorch; each benchmark ends with a synchronize (a no-op on the CPU).
+ * conv2d 3x3, pad 1, C -> C channels, with bias: forward and both backwards, at stride 1 (AutoGAN's
+ * layers) or, with -p stride=2, at stride 2 (InceptionV3's downsampling convs; output s/2 x s/2).
+ * bench/peer/torch_ops.py times the stride-1 ops with PyTorch; each benchmark ends with a synchronize
+ * (a no-op on the CPU).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,6 +30,10 @@ public class Conv2dBench {
 
     @Param({"64x64x32", "128x128x16", "64x256x8", "128x128x4", "128x256x16"})
     public String shape;
+
+    /** "1" (the default, the training hot path) or "2". */
+    @Param({"1"})
+    public int stride;
 
     private BenchTensors tensors;
     private Backend backend;
@@ -50,8 +56,9 @@ public class Conv2dBench {
         x = tensors.random(n, c, s, s);
         weight = tensors.random(c, c, 3, 3);
         bias = tensors.random(c);
-        y = tensors.zeros(n, c, s, s);
-        dy = tensors.random(n, c, s, s);
+        int p = (s + 2 - 3) / stride + 1;
+        y = tensors.zeros(n, c, p, p);
+        dy = tensors.random(n, c, p, p);
         dx = tensors.zeros(n, c, s, s);
         weightGrad = tensors.zeros(c, c, 3, 3);
         biasGrad = tensors.zeros(c);
@@ -59,19 +66,19 @@ public class Conv2dBench {
 
     @Benchmark
     public void forward() {
-        backend.conv2dForward(x, weight, bias, y, 1);
+        backend.conv2dForward(x, weight, bias, y, stride, stride, 1, 1);
         backend.synchronize();
     }
 
     @Benchmark
     public void backwardData() {
-        backend.conv2dBackwardData(dy, weight, dx, 1);
+        backend.conv2dBackwardData(dy, weight, dx, stride, stride, 1, 1);
         backend.synchronize();
     }
 
     @Benchmark
     public void backwardWeight() {
-        backend.conv2dBackwardWeight(x, dy, weightGrad, biasGrad, 1);
+        backend.conv2dBackwardWeight(x, dy, weightGrad, biasGrad, stride, stride, 1, 1);
         backend.synchronize();
     }
 
