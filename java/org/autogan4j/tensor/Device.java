@@ -19,7 +19,12 @@ public enum Device {
 
     /** The device chosen by {@value #PROPERTY} (default {@code auto}). */
     public static Device auto() {
-        return byName(System.getProperty(PROPERTY, "auto"));
+        String wanted = System.getProperty(PROPERTY, "auto");
+        try {
+            return byName(wanted);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PROPERTY + "=" + wanted.trim() + " is not one of cpu, cuda, auto", e);
+        }
     }
 
     /** The device called cpu, cuda or auto (CUDA if it answers, else the CPU); logs the choice. */
