@@ -13,7 +13,6 @@ import org.autogan4j.gan.Discriminator;
 import org.autogan4j.gan.GanConfig;
 import org.autogan4j.gan.GanTrainer;
 import org.autogan4j.gan.SharedGenerator;
-import org.autogan4j.nn.Parameter;
 import org.autogan4j.nn.Rng;
 import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
@@ -140,10 +139,5 @@ final class SharedGan implements AutoCloseable {
     @Override
     public void close() {
         closeAll();
-    }
-
-    /** The parameters of G by name (for tests comparing weights). */
-    Map<String, Parameter> generatorParameters() {
-        return generator.namedParameters();
     }
 }
