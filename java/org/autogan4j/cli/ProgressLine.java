@@ -1,5 +1,6 @@
 // Progress of a long command on stderr: one line per report with the count done, the rate and the
-// estimated time left, at most one every few seconds (and always the last one), so logs stay short.
+// estimated time left (capped by a time budget when there is one), at most one every few seconds (and
+// always the last one), so logs stay short.
 package org.autogan4j.cli;
 
 import java.io.PrintStream;
@@ -10,13 +11,20 @@ final class ProgressLine {
     private final PrintStream out;
     private final String label;
     private final String unit;
+    private final double budgetSeconds;
     private final long start = System.nanoTime();
     private long lastPrint = Long.MIN_VALUE;
 
     ProgressLine(PrintStream out, String label, String unit) {
+        this(out, label, unit, 0);
+    }
+
+    /** budgetSeconds > 0: the work stops after that many seconds, which caps the ETA. */
+    ProgressLine(PrintStream out, String label, String unit, double budgetSeconds) {
         this.out = out;
         this.label = label;
         this.unit = unit;
+        this.budgetSeconds = budgetSeconds;
     }
 
     /** Reports done of total with extra text; force prints even within the gap. */
@@ -28,7 +36,11 @@ final class ProgressLine {
         lastPrint = now;
         double seconds = (now - start) / 1e9;
         double rate = done / Math.max(seconds, 1e-9);
-        String eta = done == 0 ? "?" : clock((total - done) / rate);
+        double left = done == 0 ? Double.POSITIVE_INFINITY : (total - done) / rate;
+        if (budgetSeconds > 0) {
+            left = Math.min(left, Math.max(0, budgetSeconds - seconds));
+        }
+        String eta = Double.isInfinite(left) ? "?" : clock(left);
         out.printf("[%s] %d/%d %s%s | %.2f %s/s | elapsed %s | ETA %s%n", label, done, total, unit,
                 extra.isEmpty() ? "" : " " + extra, rate, unit, clock(seconds), eta);
         out.flush();

@@ -176,7 +176,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "writing %s%n", architecture, which.id(), train.size(), size, on, gSteps, evalGap, images, out);
             try (DerivedTraining training = new DerivedTraining(config, architecture, on, seed);
                     EndlessBatches real = new EndlessBatches(loader);
-                    TrainRun run = new TrainRun(out, training, which, scorer, reference, eval, gSteps,
+                    TrainRun run = new TrainRun(out, training, which, scorer, reference, eval, gSteps, maxSeconds,
                             seed + SAMPLE_SEED_OFFSET, System.err)) {
                 training.run(real, gSteps, evalGap, every, maxSeconds, run);
                 System.out.printf(Locale.ROOT, "done: %d G steps (%d D steps); best FID %.4f at G step %d; %s%n",

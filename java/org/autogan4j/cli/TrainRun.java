@@ -42,9 +42,9 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
     private double bestFid = Double.POSITIVE_INFINITY;
     private long bestStep = -1;
 
-    /** sampleSeed fixes the z of every sample grid. */
+    /** maxSeconds > 0 is the run's time budget (for the ETA); sampleSeed fixes the z of every sample grid. */
     TrainRun(Path dir, DerivedTraining training, Datasets dataset, Scorer scorer, FidStatistics reference,
-            GeneratorCheckpoint.EvalSettings eval, long totalGSteps, long sampleSeed, PrintStream log) {
+            GeneratorCheckpoint.EvalSettings eval, long totalGSteps, double maxSeconds, long sampleSeed, PrintStream log) {
         this.dir = dir;
         this.training = training;
         this.dataset = dataset;
@@ -53,7 +53,7 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
         this.eval = eval;
         this.totalGSteps = totalGSteps;
         this.log = log;
-        this.progress = new ProgressLine(log, "train", "G steps");
+        this.progress = new ProgressLine(log, "train", "G steps", maxSeconds);
         Generator g = training.generator();
         this.sampleZ = Tensor.empty(g.device(), SAMPLES, g.config().latentDim());
         new Rng(sampleSeed).normal(sampleZ, 0f, 1f);

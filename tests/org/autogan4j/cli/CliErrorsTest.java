@@ -2,7 +2,8 @@ package org.autogan4j.cli;
 
 // Bad input to train fails before anything is written: an unknown architecture code names the
 // position and its range, a missing dataset folder names the missing file, an unknown preset and a
-// bad flag are refused (exit 1 and 2), and the run folder is never created.
+// bad flag are refused (exit 1 and 2), the paper preset asks for the Inception weights first, and the
+// run folder is never created.
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,6 +46,17 @@ class CliErrorsTest {
         Cli.Result flag = Cli.run("train", "--arch", "top1", "--out", out.toString(), "--learning-speed", "3");
         assertEquals(2, flag.code());
         assertTrue(flag.err().contains("--learning-speed"), flag.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void thePaperPresetNeedsTheInceptionWeightsBeforeAnything(@TempDir Path dir) {
+        Path out = dir.resolve("run");
+        Path weights = dir.resolve("missing.pth");
+        Cli.Result r = Cli.run("train", "--arch", "top1", "--preset", "paper-cifar10", "--inception-weights",
+                weights.toString(), "--out", out.toString(), "--device", "cpu");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("the FID Inception weights are missing: looked for " + weights), r.err());
         assertFalse(Files.exists(out));
     }
 }
