@@ -137,16 +137,4 @@ public final class Dataset {
         byte[] out = PilResize.images(pixels, size() * channels, height, width, size, size);
         return new Dataset(name, channels, size, size, out, labels);
     }
-
-    /** The first n images (n >= size gives this dataset): small runs and tests. */
-    public Dataset first(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException(name + ": a subset needs at least 1 image, asked for " + n);
-        }
-        if (n >= size()) {
-            return this;
-        }
-        byte[] out = Arrays.copyOf(pixels, n * imageSize());
-        return new Dataset(name, channels, height, width, out, Arrays.copyOf(labels, n));
-    }
 }

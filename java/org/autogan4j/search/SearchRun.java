@@ -69,7 +69,7 @@ public final class SearchRun implements AutoCloseable {
                     + "-channel images; " + kind.id() + " has " + gan.imgChannels());
         }
         Dataset full = kind.load(config.dataFolder(), kind.fullSize());
-        this.fullData = config.dataLimit() > 0 ? full.first(config.dataLimit()) : full;
+        this.fullData = config.dataLimit() > 0 ? full.head(config.dataLimit()) : full;
         long seed = config.seed();
         Map<String, Object> state = saved == null ? null : saved.sidecar();
         Map<?, ?> rng = state == null ? Map.of() : (Map<?, ?>) state.get("rng");
