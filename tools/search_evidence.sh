@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Evidence that the search finds something: trains the top-1 architecture of a finished search run and
-# five random architectures with the same budget (train's fmnist preset, same seed, same G steps), and
+# five random architectures with the same budget (train's fmnist preset, same seed, same G steps, EMA
+# decay 0.95 so that a short run's evaluated weights reflect its training rather than its init), and
 # writes a Markdown table of their best scorer FID (lower is better) and IS, with the random mean.
+# Runs already finished in OUT_DIR (best.json present) are kept, so the script can be re-run.
 # The five random architectures were drawn once, uniformly over the search space, by Python's
 # random.Random(2026) (C, N, U, SC per cell; skip in [0,2) for cell 2 and [0,4) for cell 3).
 #   tools/search_evidence.sh SEARCH_RUN_DIR OUT_DIR [G_STEPS] [EVAL_EVERY]
@@ -23,7 +25,7 @@ train() {
     if [[ ! -f "$out/$name/best.json" ]]; then
         rm -rf "$out/$name"
         java -jar "$jar" train --arch "$arch" --out "$out/$name" --steps "$steps" --eval-every "$every" \
-            --seed 12345 2> "$out/$name.log"
+            --ema 0.95 --seed 12345 2> "$out/$name.log"
     fi
     printf '| %s | %s | %s | %s | %s |\n' "$name" "$arch" "$(field "$out/$name/best.json" fid)" \
         "$(field "$out/$name/best.json" is_mean)" "$(field "$out/$name/best.json" g_step)"
@@ -39,7 +41,8 @@ start=$(date +%s)
 } > "$out/table.md"
 mean=$(for i in 1 2 3 4 5; do field "$out/random$i/best.json" fid; done | awk '{s += $1} END {printf "%.3f", s / NR}')
 {
-    echo "Budget: $steps G steps each (train --preset fmnist, seed 12345), evaluated every $every on 5,000 images."
+    echo "Budget: $steps G steps each (train --preset fmnist --ema 0.95, seed 12345), evaluated every $every on"
+    echo "5,000 images; FID of the Fashion-MNIST scorer's features against its 60,000 training images."
     echo
     cat "$out/table.md"
     echo
