@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One search reward (spec 7: IS on 5,000 images): the shared generator of the fmnist preset
  * (GanConfig.fashionMnist()) set to AutoGAN-top1 at stage 2 (32x32) generates 5,000 images from fresh
- * z in batches of 100 in eval mode, and the committed Fashion-MNIST scorer scores them; one operation
+ * z in batches of `batch` (100, the original's, and 500, the fmnist preset's) in eval mode, and the committed Fashion-MNIST scorer scores them; one operation
  * is one whole evaluation (generation + scoring + IS over 10 splits). Weights are the initial ones:
  * the cost does not depend on their values.
  */
@@ -33,12 +33,15 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class RewardBench {
     private static final int IMAGES = 5_000;
-    private static final int BATCH = 100;
     private static final int SPLITS = 10;
 
     /** "cpu", or "cuda" with -p device=cuda. */
     @Param({"cpu"})
     public String device;
+
+    /** Images per generator + scorer forward: 100 as the original, 500 as the fmnist preset's eval_batch. */
+    @Param({"100", "500"})
+    public int batch;
 
     private GanConfig config;
     private SharedGenerator generator;
@@ -55,7 +58,7 @@ public class RewardBench {
 
     @Benchmark
     public double reward() {
-        return GeneratorScoring.score(generator, config.latentDim(), scorer, IMAGES, BATCH, SPLITS, new Rng(4), false,
+        return GeneratorScoring.score(generator, config.latentDim(), scorer, IMAGES, batch, SPLITS, new Rng(4), false,
                 GeneratorScoring.Progress.NONE).inceptionScore().mean();
     }
 
