@@ -8,6 +8,7 @@
 # random.Random(2026) (C, N, U, SC per cell; skip in [0,2) for cell 2 and [0,4) for cell 3).
 #   tools/search_evidence.sh SEARCH_RUN_DIR OUT_DIR [G_STEPS] [EVAL_EVERY]
 set -euo pipefail
+export LC_ALL=C
 run=${1:?usage: tools/search_evidence.sh SEARCH_RUN_DIR OUT_DIR [G_STEPS] [EVAL_EVERY]}
 out=${2:?usage: tools/search_evidence.sh SEARCH_RUN_DIR OUT_DIR [G_STEPS] [EVAL_EVERY]}
 steps=${3:-300}
@@ -27,10 +28,9 @@ train() {
         java -jar "$jar" train --arch "$arch" --out "$out/$name" --steps "$steps" --eval-every "$every" \
             --ema 0.95 --seed 12345 2> "$out/$name.log"
     fi
-    printf '| %s | %s | %s | %s | %s |\n' "$name" "$arch" "$(field "$out/$name/best.json" fid)" \
+    printf '| %s | %s | %.1f | %.3f | %s |\n' "$name" "$arch" "$(field "$out/$name/best.json" fid)" \
         "$(field "$out/$name/best.json" is_mean)" "$(field "$out/$name/best.json" g_step)"
 }
-start=$(date +%s)
 {
     echo "| run | architecture | best FID | IS at best | G step |"
     echo "|---|---|---|---|---|"
@@ -39,14 +39,14 @@ start=$(date +%s)
         train "random$((i + 1))" "${random_archs[$i]}"
     done
 } > "$out/table.md"
-mean=$(for i in 1 2 3 4 5; do field "$out/random$i/best.json" fid; done | awk '{s += $1} END {printf "%.3f", s / NR}')
+mean=$(for i in 1 2 3 4 5; do field "$out/random$i/best.json" fid; done | awk '{s += $1} END {printf "%.1f", s / NR}')
 {
     echo "Budget: $steps G steps each (train --preset fmnist --ema 0.95, seed 12345), evaluated every $every on"
     echo "5,000 images; FID of the Fashion-MNIST scorer's features against its 60,000 training images."
     echo
     cat "$out/table.md"
     echo
-    echo "Top-1 best FID $(field "$out/top1/best.json" fid) vs mean of the 5 random architectures $mean;"
-    echo "wall time $(( $(date +%s) - start )) s."
+    printf 'Top-1 best FID %.1f vs mean of the 5 random architectures %s (lower is better).\n' \
+        "$(field "$out/top1/best.json" fid)" "$mean"
 } > "$out/summary.md"
 cat "$out/summary.md"
