@@ -39,7 +39,7 @@ public final class SearchConfig {
                 v.put("shared_steps", 600L);
                 v.put("ctrl_step", 20L);
                 v.put("rl_num_eval_img", 5000L);
-                v.put("eval_batch", 500L);
+                v.put("eval_batch", 100L);
                 break;
             case "paper-cifar10":
                 put(v, name, "cifar10", GanConfig.cifarSearch());
