@@ -26,7 +26,7 @@ train() {
     if [[ ! -f "$out/$name/best.json" ]]; then
         rm -rf "$out/$name"
         java -jar "$jar" train --arch "$arch" --out "$out/$name" --steps "$steps" --eval-every "$every" \
-            --ema 0.95 --seed 12345 2> "$out/$name.log"
+            --ema 0.95 --seed 12345 > "$out/$name.log" 2>&1
     fi
     printf '| %s | %s | %.1f | %.3f | %s |\n' "$name" "$arch" "$(field "$out/$name/best.json" fid)" \
         "$(field "$out/$name/best.json" is_mean)" "$(field "$out/$name/best.json" g_step)"
