@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +71,15 @@ final class RunDirectory {
             throw new IllegalArgumentException(root + " is not a search run directory (it has no config.json)");
         }
         return new RunDirectory(root, out);
+    }
+
+    /** Removes a run directory that create() made and whose search never started (a failed set-up). */
+    void deleteNew() throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static boolean hasEntries(Path dir) throws IOException {

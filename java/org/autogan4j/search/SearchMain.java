@@ -131,11 +131,25 @@ public final class SearchMain implements Callable<Integer> {
         return config.validate();
     }
 
+    /** Sets up and runs; a new run directory (saved == null) is removed again if the set-up fails. */
     private int run(SearchConfig config, RunDirectory dir, Device device, RunDirectory.Saved saved,
             PrintStream err, boolean terminal) throws IOException {
-        try (Scorer scorer = Scorers.forDataset(Datasets.byName(config.dataset()), device, inceptionWeights);
-                SearchRun run = new SearchRun(config, dir, device, scorer, saved, err, terminal)) {
-            run.run();
+        Scorer scorer = null;
+        SearchRun search;
+        try {
+            scorer = Scorers.forDataset(Datasets.byName(config.dataset()), device, inceptionWeights);
+            search = new SearchRun(config, dir, device, scorer, saved, err, terminal);
+        } catch (IOException | RuntimeException e) {
+            if (scorer != null) {
+                scorer.close();
+            }
+            if (saved == null) {
+                dir.deleteNew();
+            }
+            throw e;
+        }
+        try (Scorer s = scorer; SearchRun r = search) {
+            r.run();
         }
         return 0;
     }

@@ -1,14 +1,16 @@
 // The search command's errors: an unknown preset, an unknown setting, a bad --set, --resume of a folder
-// that is not a run, and --resume with other settings each exit non-zero with a message that names the
-// problem; --list-settings prints every key of the preset.
+// that is not a run, --resume with other settings and a missing dataset each exit non-zero with a
+// message that names the problem (the last one removes the run directory it had begun); --list-settings prints every key of the preset.
 package org.autogan4j.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.autogan4j.cli.Main;
@@ -54,6 +56,12 @@ class SearchMainTest {
         assertTrue(mixed.err().contains("takes no other settings"), mixed.err());
         Outcome flag = run("search", "--no-such-flag");
         assertEquals(2, flag.code());
+        Path out = tmp.resolve("nodata");
+        Outcome noData = run("search", "--data", tmp.resolve("missing").toString(), "--out", out.toString(),
+                "--device", "cpu");
+        assertEquals(1, noData.code());
+        assertTrue(noData.err().contains("train-images-idx3-ubyte.gz is missing"), noData.err());
+        assertFalse(Files.exists(out), "a failed set-up leaves no run directory behind");
     }
 
     @Test
