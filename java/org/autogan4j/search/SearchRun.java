@@ -14,9 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.autogan4j.data.Batch;
+import org.autogan4j.data.BatchLoader;
 import org.autogan4j.data.Dataset;
 import org.autogan4j.data.Datasets;
+import org.autogan4j.data.EndlessBatches;
 import org.autogan4j.gan.Architecture;
 import org.autogan4j.gan.GanConfig;
 import org.autogan4j.gan.GanTrainer;
@@ -41,7 +42,7 @@ public final class SearchRun implements AutoCloseable {
     private final double elapsedBefore;
     private final long startNs = System.nanoTime();
     private MultiLevelSearch mlas;
-    private StageData data;
+    private EndlessBatches data;
     private int dataStage = -1;
     private int nextIteration;
 
@@ -169,7 +170,11 @@ public final class SearchRun implements AutoCloseable {
 
     private void openData(int stage, long epoch, int batch) {
         Dataset d = fullData.resized(Datasets.byName(config.dataset()).stageSize(stage));
-        data = new StageData(d, gan.disBatchSize(), config.seed() + 1000L * (stage + 1), device, epoch, batch);
+        if (data != null) {
+            data.close();
+        }
+        data = new EndlessBatches(new BatchLoader(d, gan.disBatchSize(), config.seed() + 1000L * (stage + 1), device),
+                epoch, batch);
         dataStage = stage;
     }
 
@@ -183,10 +188,7 @@ public final class SearchRun implements AutoCloseable {
         for (int step = 0; step < config.sharedSteps(); step++) {
             MultiLevelSearch.Draw draw = mlas.sample();
             shared.setArch(draw.architecture(), stage);
-            GanTrainer.StepResult r;
-            try (Batch batch = data.next()) {
-                r = trainer.step(batch.x());
-            }
+            GanTrainer.StepResult r = trainer.step(data.next());
             dSum += r.dLoss();
             dCount++;
             if (!Float.isNaN(r.gLoss())) {
@@ -285,6 +287,9 @@ public final class SearchRun implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (data != null) {
+            data.close();
+        }
         log.close();
         shared.close();
     }
