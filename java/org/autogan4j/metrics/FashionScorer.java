@@ -72,19 +72,14 @@ public final class FashionScorer extends Module implements Scorer {
 
     /** Class probabilities (n, 10) row-major of images x (n, 1, 32, 32), in eval mode. */
     public float[] probabilities(Tensor x) {
-        train(false);
-        float[] p = logits(x).toArray();
-        for (int row = 0; row < p.length; row += CLASSES) {
-            softmaxRow(p, row);
-        }
-        return p;
+        checkImages(x);
+        return score(x).probabilities();
     }
 
     /** Penultimate features (n, 128) row-major of images x (n, 1, 32, 32), in eval mode. */
     public float[] features(Tensor x) {
-        train(false);
         checkImages(x);
-        return body.forward(x).toArray();
+        return score(x).features();
     }
 
     @Override
