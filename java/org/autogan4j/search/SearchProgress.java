@@ -1,7 +1,7 @@
 // The terminal progress of a search: a bar, the iteration and phase, elapsed time and an ETA. The ETA
 // weighs the remaining work by a cost model (a D step and a reward batch at stage s cost ~4^s, the
-// image area) calibrated by the time spent so far. On a terminal the line redraws in place (\r); in a
-// log (no console) it prints a full line at most every 30 seconds.
+// image area) calibrated by the time spent so far. On a terminal the line redraws in place (\r), at
+// most 4 times a second; in a log (no console) it prints a full line at most every 30 seconds.
 package org.autogan4j.search;
 
 import java.io.PrintStream;
@@ -9,6 +9,8 @@ import java.util.Locale;
 
 final class SearchProgress {
     private static final long LOG_INTERVAL_NS = 30_000_000_000L;
+    /** A terminal redraws at most 4 times a second: a D step can take a few milliseconds on a GPU. */
+    private static final long TERMINAL_INTERVAL_NS = 250_000_000L;
     private static final int WIDTH = 24;
     /** Time before the first ETA: the first steps include warm-up and would mislead. */
     private static final double MIN_ETA_SECONDS = 10;
@@ -52,7 +54,7 @@ final class SearchProgress {
     /** Shows progress inside iteration iter: fraction done of it, and what is running. */
     void update(int iter, double fractionOfIteration, String phase) {
         long now = System.nanoTime();
-        if (!terminal && now - lastPrintNs < LOG_INTERVAL_NS) {
+        if (now - lastPrintNs < (terminal ? TERMINAL_INTERVAL_NS : LOG_INTERVAL_NS) && lastPrintNs != 0) {
             return;
         }
         lastPrintNs = now;
