@@ -41,8 +41,8 @@ die() {
 jar=$(ls target/autogan4j-*.jar 2>/dev/null | head -n 1)
 [ -n "$jar" ] || die "target/autogan4j-*.jar is missing: run 'mvn -Pcuda package' (with -DskipTests where no GPU) first"
 listing=$(unzip -l "$jar")
-grep -q 'libjniAgCuda.so' <<<"$listing" \
-    || die "$jar has no CUDA library (libjniAgCuda.so): build it with 'mvn -Pcuda package'"
+unzip -p "$jar" 'org/autogan4j/nativeapi/linux-x86_64/libjniAg.so' | grep -aq ag_cuda_conv2d_forward \
+    || die "$jar's native library has no CUDA twins: build it with 'mvn -Pcuda package'"
 if grep -qE 'org/autogan4j/bench/|org/bytedeco/cuda/' <<<"$listing"; then
     die "$jar carries benchmark classes or the CUDA presets; they belong to the test scope only"
 fi

@@ -1,4 +1,4 @@
-// The thread-local last-error message behind ag_last_error(), compiled into each backend library.
+// The thread-local last-error message behind ag_last_error(), and the API version.
 #include "ag/status.h"
 
 #include <cstdarg>
@@ -18,4 +18,4 @@ extern "C" ag_status ag_fail(ag_status status, const char *format, ...) {
 
 extern "C" const char *ag_last_error(void) { return lastError; }
 
-extern "C" int ag_version(void) { return 1; }
+extern "C" int ag_version(void) { return 2; }

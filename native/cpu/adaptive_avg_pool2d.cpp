@@ -1,17 +1,15 @@
 // CPU twin of F.adaptive_avg_pool2d(x, 1), InceptionV3's global pool before the 2048-d features
 // FID compares: one (n,c) plane per output, summed in double in a fixed order (lane_sum.h), then
 // divided by h*w.
-#include "ag/kernels.h"
+#include "ag/adaptive_avg_pool2d_args.h"
+#include "ag/backend.h"
 #include "ag/status.h"
 #include "lane_sum.h"
 #include "omp_grain.h"
 
 // x (n,c,h,w) -> y (n,c)
 extern "C" ag_status ag_cpu_adaptive_avg_pool2d_forward(const float *x, float *y, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", __func__, n,
-               c, h, w);
+    AG_CHECK(ag_adaptive_avg_pool2d_forward_check(x, y, n, c, h, w));
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
 #pragma omp parallel for schedule(static) if (planes * hw >= kOmpGrain)
     for (int64_t p = 0; p < planes; ++p) {

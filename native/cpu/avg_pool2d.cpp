@@ -1,24 +1,13 @@
 // CPU twin of AvgPool2d(2) (kernel 2, stride 2, even h and w), the discriminator's downsampling:
 // each output is the mean of a 2x2 window summed in row order, and the backward spreads dy / 4.
-#include "ag/kernels.h"
+#include "ag/avg_pool2d_args.h"
+#include "ag/backend.h"
 #include "ag/status.h"
 #include "omp_grain.h"
 
-namespace {
-ag_status checkShape(const char *function, int n, int c, int h, int w) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
-               c, h, w);
-    AG_REQUIRE(h % 2 == 0 && w % 2 == 0, "%s: h and w must be even, got h=%d w=%d", function, h, w);
-    return AG_OK;
-}
-} // namespace
-
 // x (n,c,h,w) -> y (n,c,h/2,w/2)
 extern "C" ag_status ag_cpu_avg_pool2d_forward(const float *x, float *y, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_avg_pool2d_forward_check(x, y, n, c, h, w));
     const int p = h / 2, q = w / 2;
     const int64_t rows = (int64_t)n * c * p;
 #pragma omp parallel for schedule(static) if (rows * w * 2 >= kOmpGrain)
@@ -33,10 +22,7 @@ extern "C" ag_status ag_cpu_avg_pool2d_forward(const float *x, float *y, int n, 
 
 // dy (n,c,h/2,w/2) -> dx (n,c,h,w)
 extern "C" ag_status ag_cpu_avg_pool2d_backward(const float *dy, float *dx, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(dx);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_avg_pool2d_backward_check(dy, dx, n, c, h, w));
     const int p = h / 2, q = w / 2;
     const int64_t rows = (int64_t)n * c * p;
 #pragma omp parallel for schedule(static) if (rows * w * 2 >= kOmpGrain)

@@ -1,17 +1,15 @@
 // CPU twin of F.avg_pool2d in floor mode with any kernel, stride and pad, with or without
 // count_include_pad (InceptionV3's 3x3 stride-1 pad-1 branch pools, for IS and FID): one OpenMP
 // iteration per output row, each output the mean of its window (pool_window.h).
-#include "ag/kernels.h"
+#include "ag/avg_pool2d_window_args.h"
+#include "ag/backend.h"
 #include "ag/pool_window.h"
 #include "omp_grain.h"
 
 // x (n,c,h,w) -> y (n,c,p,q)
 extern "C" ag_status ag_cpu_avg_pool2d_window_forward(const float *x, float *y, int n, int c, int h, int w,
                                                       int kernel, int stride, int pad, int countIncludePad) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    ag_status status = ag_pool_check(__func__, n, c, h, w, kernel, stride, pad);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_avg_pool2d_window_forward_check(x, y, n, c, h, w, kernel, stride, pad));
     const int p = ag_pool_out_size(h, kernel, stride, pad), q = ag_pool_out_size(w, kernel, stride, pad);
     const int64_t rows = (int64_t)n * c * p;
 #pragma omp parallel for schedule(static) if (rows * q * kernel * kernel >= kOmpGrain)

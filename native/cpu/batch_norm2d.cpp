@@ -1,8 +1,8 @@
 // CPU twin of BatchNorm2d (affine, eps, momentum, unbiased running variance): statistics over
 // (n,h,w) per channel in double (channel_stats.h), the normalization in PyTorch 1.13's CPU form
 // (ag/norm_math.h). One channel per task, so the reductions keep a fixed order for any thread count.
+#include "ag/backend.h"
 #include "ag/batch_norm2d_args.h"
-#include "ag/kernels.h"
 #include "ag/norm_math.h"
 #include "ag/status.h"
 #include "channel_stats.h"
@@ -26,9 +26,8 @@ extern "C" ag_status ag_cpu_batch_norm2d_forward_train(const float *x, const flo
                                                        float *y, float *saveMean, float *saveInvStd,
                                                        float *runningMean, float *runningVar, int n, int c, int h,
                                                        int w, float eps, float momentum) {
-    ag_status status = ag_batch_norm2d_check_train(__func__, x, gamma, beta, y, saveMean, saveInvStd, runningMean,
-                                                   runningVar, n, c, h, w, eps, momentum);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_batch_norm2d_forward_train_check(x, gamma, beta, y, saveMean, saveInvStd, runningMean, runningVar, n,
+                                                 c, h, w, eps, momentum));
     const int64_t hw = (int64_t)h * w, m = (int64_t)n * hw;
 #pragma omp parallel for schedule(static) if ((int64_t)c * m >= kOmpGrain)
     for (int ch = 0; ch < c; ++ch) {
@@ -51,8 +50,7 @@ extern "C" ag_status ag_cpu_batch_norm2d_forward_train(const float *x, const flo
 extern "C" ag_status ag_cpu_batch_norm2d_forward_eval(const float *x, const float *gamma, const float *beta,
                                                       const float *runningMean, const float *runningVar, float *y,
                                                       int n, int c, int h, int w, float eps) {
-    ag_status status = ag_batch_norm2d_check_eval(__func__, x, gamma, beta, runningMean, runningVar, y, n, c, h, w, eps);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_batch_norm2d_forward_eval_check(x, gamma, beta, runningMean, runningVar, y, n, c, h, w, eps));
     const int64_t hw = (int64_t)h * w;
 #pragma omp parallel for schedule(static) if ((int64_t)c * n * hw >= kOmpGrain)
     for (int ch = 0; ch < c; ++ch) {
@@ -68,9 +66,7 @@ extern "C" ag_status ag_cpu_batch_norm2d_forward_eval(const float *x, const floa
 extern "C" ag_status ag_cpu_batch_norm2d_backward(const float *x, const float *dy, const float *gamma,
                                                   const float *saveMean, const float *saveInvStd, float *dx,
                                                   float *gammaGrad, float *betaGrad, int n, int c, int h, int w) {
-    ag_status status = ag_batch_norm2d_check_backward(__func__, x, dy, gamma, saveMean, saveInvStd, dx, gammaGrad,
-                                                      betaGrad, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_batch_norm2d_backward_check(x, dy, gamma, saveMean, saveInvStd, dx, gammaGrad, betaGrad, n, c, h, w));
     const int64_t hw = (int64_t)h * w, m = (int64_t)n * hw;
 #pragma omp parallel for schedule(static) if ((int64_t)c * m >= kOmpGrain)
     for (int ch = 0; ch < c; ++ch) {

@@ -1,19 +1,15 @@
 // CPU twin of a per-channel affine map with an optional fused relu: InceptionV3's batch norm in
 // eval (eps 1e-3) folded into scale = gamma / sqrt(var + eps) and shift = beta - mean * scale,
 // followed by BasicConv2d's relu. One OpenMP iteration per (n, c) plane; y may be x.
-#include "ag/kernels.h"
+#include "ag/backend.h"
+#include "ag/channel_affine_args.h"
 #include "ag/status.h"
 #include "omp_grain.h"
 
 // x (n,c,h,w), scale (c), shift (c) -> y (n,c,h,w)
 extern "C" ag_status ag_cpu_channel_affine_forward(const float *x, const float *scale, const float *shift, float *y,
                                                    int n, int c, int h, int w, int relu) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(scale);
-    AG_REQUIRE_PTR(shift);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", __func__, n,
-               c, h, w);
+    AG_CHECK(ag_channel_affine_forward_check(x, scale, shift, y, n, c, h, w));
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
 #pragma omp parallel for schedule(static) if (planes * hw >= kOmpGrain)
     for (int64_t p = 0; p < planes; ++p) {

@@ -8,10 +8,10 @@
 //                    (in chunks of images, from channel-last copies of x and dy)
 // The packers have an AVX-512 path (masked loads give the zero padding) for stride-1 "same"
 // convolutions of images whose pixel count is a multiple of 16, and a plain path for everything else.
+#include "ag/backend.h"
 #include "ag/conv2d_args.h"
 #include "ag/conv_shape.h"
 #include "ag/cpu_gemm.h"
-#include "ag/kernels.h"
 #include "ag/status.h"
 
 #include <immintrin.h>
@@ -29,11 +29,6 @@ constexpr int kMaxPanel = 64; // nr of every micro-kernel
 constexpr int64_t kChunkPixels = 2048; // backward_weight's chunks of the batch
 
 bool vectorizable(int nr) { return &ag::cpu::gemmKernel() == &ag::cpu::kGemmKernelAvx512 && nr % 16 == 0; }
-
-// One call's sizes: x (n,c,h,w), weight (k,c,kh,kw), stride sh x sw, padding ph x pw -> y (n,k,p,q).
-struct Shape {
-    int n, c, h, w, k, kh, kw, sh, sw, ph, pw, p, q;
-};
 
 // Images src (n, channels, hs, ws) read by a kh x kw kernel at output pixels (ho, wo): tap (r, s)
 // of output pixel (oh, ow) reads row u = oh*sh + r - ph and column v = ow*sw + s - pw of src, or,
@@ -177,7 +172,7 @@ int firstMultiple(int a, int stride) {
 // xT[image][oh*sh+r-ph][ow*sw+s-pw][c] or 0.
 class PatchRows final : public GemmB {
 public:
-    PatchRows(const float *xT, const Shape &s)
+    PatchRows(const float *xT, const ag_conv2d_shape &s)
         : xT_(xT), c_(s.c), h_(s.h), w_(s.w), p_(s.p), q_(s.q), kh_(s.kh), kw_(s.kw), sh_(s.sh), sw_(s.sw), ph_(s.ph),
           pw_(s.pw) {}
     void pack(float *dst, int p0, int kc, int j0, int nc, int nr) const override {
@@ -255,26 +250,13 @@ private:
     int c_, h_, w_, p_, q_, kh_, kw_, sh_, sw_, ph_, pw_;
 };
 
-// The checked sizes of a call, or the status of the failed check.
-ag_status makeShape(const char *function, int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
-                    int pw, Shape *shape) {
-    const ag_status status = ag_conv2d_check(function, n, c, h, w, k, kh, kw, sh, sw, ph, pw);
-    if (status != AG_OK) return status;
-    *shape = {n, c, h, w, k, kh, kw, sh, sw, ph, pw, ag_conv_out_size(h, kh, sh, ph), ag_conv_out_size(w, kw, sw, pw)};
-    return AG_OK;
-}
-
 } // namespace
 
 // x (n,c,h,w), weight (k,c,kh,kw), bias (k) or NULL -> y (n,k,p,q)
 extern "C" ag_status ag_cpu_conv2d_forward(const float *x, const float *weight, const float *bias, float *y, int n,
                                            int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(y);
-    Shape s;
-    const ag_status status = makeShape(__func__, n, c, h, w, k, kh, kw, sh, sw, ph, pw, &s);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv2d_forward_check(x, weight, y, n, c, h, w, k, kh, kw, sh, sw, ph, pw));
+    const ag_conv2d_shape s = ag_conv2d_shape_of(n, c, h, w, k, kh, kw, sh, sw, ph, pw);
     const int p = s.p, q = s.q, taps = kh * kw;
     Window win{x, n, c, h, w, p, q, kh, kw, sh, sw, ph, pw, 1, 1, nullptr};
     win.masks = windowMasks(win);
@@ -287,12 +269,8 @@ extern "C" ag_status ag_cpu_conv2d_forward(const float *x, const float *weight, 
 // dy (n,k,p,q), weight (k,c,kh,kw) -> dx (n,c,h,w)
 extern "C" ag_status ag_cpu_conv2d_backward_data(const float *dy, const float *weight, float *dx, int n, int c, int h,
                                                  int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(dx);
-    Shape s;
-    const ag_status status = makeShape(__func__, n, c, h, w, k, kh, kw, sh, sw, ph, pw, &s);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv2d_backward_data_check(dy, weight, dx, n, c, h, w, k, kh, kw, sh, sw, ph, pw));
+    const ag_conv2d_shape s = ag_conv2d_shape_of(n, c, h, w, k, kh, kw, sh, sw, ph, pw);
     Window win{dy, n, k, s.p, s.q, h, w, kh, kw, 1, 1, ag_conv_backward_pad(kh, ph), ag_conv_backward_pad(kw, pw),
                sh, sw, nullptr};
     win.masks = windowMasks(win);
@@ -306,12 +284,8 @@ extern "C" ag_status ag_cpu_conv2d_backward_data(const float *dy, const float *w
 extern "C" ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *dy, float *weightGrad,
                                                    float *biasGrad, int n, int c, int h, int w, int k, int kh, int kw,
                                                    int sh, int sw, int ph, int pw) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(weightGrad);
-    Shape s;
-    const ag_status status = makeShape(__func__, n, c, h, w, k, kh, kw, sh, sw, ph, pw, &s);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv2d_backward_weight_check(x, dy, weightGrad, n, c, h, w, k, kh, kw, sh, sw, ph, pw));
+    const ag_conv2d_shape s = ag_conv2d_shape_of(n, c, h, w, k, kh, kw, sh, sw, ph, pw);
     const int taps = kh * kw;
     const int64_t plane = (int64_t)s.p * s.q;
     // The batch in chunks of whole images, about kChunkPixels output pixels each (fixed by the shape):

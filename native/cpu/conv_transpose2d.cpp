@@ -5,22 +5,15 @@
 //   forward:         T (k*4, n*h*w) = weight^T (k*4, c) . x (c, n*h*w), then y = T interleaved + bias
 //   backward_data:   dx (c, n*h*w)  = weight (c, k*4) . D (k*4, n*h*w), D = dy regrouped by tap
 //   backward_weight: weightGrad (c, k*4) += xT (c, n*h*w) . D^T (n*h*w, k*4), from channel-last copies
+#include "ag/backend.h"
 #include "ag/conv_shape.h"
+#include "ag/conv_transpose2d_args.h"
 #include "ag/cpu_gemm.h"
-#include "ag/kernels.h"
 #include "ag/status.h"
 
 #include <climits>
 
 namespace {
-
-ag_status checkShape(const char *function, int n, int c, int h, int w, int k) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0 && k > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d k=%d",
-               function, n, c, h, w, k);
-    AG_REQUIRE((int64_t)n * h * w <= INT_MAX && (int64_t)k * 4 <= INT_MAX, "%s: n*h*w = %lld too large", function,
-               (long long)n * h * w);
-    return AG_OK;
-}
 
 ag_status outOfScratch(const char *function, int64_t floats) {
     return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: %lld bytes of scratch", function, (long long)floats * 4);
@@ -73,11 +66,7 @@ void regroupByTap(const float *dy, float *regrouped, int n, int k, int h, int w)
 // x (n,c,h,w), weight (c,k,2,2), bias (k) or NULL -> y (n,k,2h,2w)
 extern "C" ag_status ag_cpu_conv_transpose2d_forward(const float *x, const float *weight, const float *bias, float *y,
                                                      int n, int c, int h, int w, int k) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(y);
-    const ag_status status = checkShape(__func__, n, c, h, w, k);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv_transpose2d_forward_check(x, weight, y, n, c, h, w, k));
     const int64_t plane = (int64_t)h * w, rows = (int64_t)k * 4;
     float *taps = ag::cpu::scratch(3, (size_t)(n * rows * plane));
     if (!taps) return outOfScratch(__func__, n * rows * plane);
@@ -94,11 +83,7 @@ extern "C" ag_status ag_cpu_conv_transpose2d_forward(const float *x, const float
 // dy (n,k,2h,2w), weight (c,k,2,2) -> dx (n,c,h,w)
 extern "C" ag_status ag_cpu_conv_transpose2d_backward_data(const float *dy, const float *weight, float *dx, int n,
                                                            int c, int h, int w, int k) {
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(dx);
-    const ag_status status = checkShape(__func__, n, c, h, w, k);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv_transpose2d_backward_data_check(dy, weight, dx, n, c, h, w, k));
     const int64_t plane = (int64_t)h * w, rows = (int64_t)k * 4;
     float *regrouped = ag::cpu::scratch(3, (size_t)(n * rows * plane));
     if (!regrouped) return outOfScratch(__func__, n * rows * plane);
@@ -113,11 +98,7 @@ extern "C" ag_status ag_cpu_conv_transpose2d_backward_data(const float *dy, cons
 // x (n,c,h,w), dy (n,k,2h,2w) -> weightGrad (c,k,2,2) +=, biasGrad (k) += (or NULL)
 extern "C" ag_status ag_cpu_conv_transpose2d_backward_weight(const float *x, const float *dy, float *weightGrad,
                                                              float *biasGrad, int n, int c, int h, int w, int k) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(weightGrad);
-    const ag_status status = checkShape(__func__, n, c, h, w, k);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv_transpose2d_backward_weight_check(x, dy, weightGrad, n, c, h, w, k));
     const int64_t plane = (int64_t)h * w, rows = (int64_t)k * 4;
     float *xT = ag::cpu::scratch(3, (size_t)(n * c * plane));
     float *regrouped = ag::cpu::scratch(4, (size_t)(n * rows * plane));

@@ -1,6 +1,7 @@
 // CPU twins of the BLAS-1 style elementwise ops (fill, copy, axpy, add, scale): flat loops over n
 // floats, split across OpenMP threads in static chunks once n is large enough to pay for it.
-#include "ag/kernels.h"
+#include "ag/backend.h"
+#include "ag/elementwise_args.h"
 #include "ag/status.h"
 #include "omp_grain.h"
 
@@ -8,18 +9,9 @@
 #include <cstring>
 #include <omp.h>
 
-namespace {
-// True when [a, a+n) and [b, b+n) share some but not all elements.
-bool partlyOverlap(const float *a, const float *b, int64_t n) {
-    uintptr_t pa = (uintptr_t)a, pb = (uintptr_t)b, bytes = (uintptr_t)n * sizeof(float);
-    return pa != pb && pa < pb + bytes && pb < pa + bytes;
-}
-} // namespace
-
 // y (n) = value
 extern "C" ag_status ag_cpu_fill(float *y, int64_t n, float value) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(n);
+    AG_CHECK(ag_fill_check(y, n));
 #pragma omp parallel for simd schedule(static) if (n >= kOmpGrain)
     for (int64_t i = 0; i < n; ++i) y[i] = value;
     return AG_OK;
@@ -27,10 +19,7 @@ extern "C" ag_status ag_cpu_fill(float *y, int64_t n, float value) {
 
 // y (n) = x (n); y == x is a no-op, a partial overlap is refused
 extern "C" ag_status ag_cpu_copy(float *y, const float *x, int64_t n) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(!partlyOverlap(y, x, n), "%s: y and x overlap partly (n = %lld)", __func__, (long long)n);
+    AG_CHECK(ag_copy_check(y, x, n));
     if (y == x) return AG_OK;
     // one contiguous piece per thread, so that memcpy sees large blocks (and streams them)
     const int64_t pieces = n >= kOmpGrain ? omp_get_max_threads() : 1;
@@ -44,10 +33,7 @@ extern "C" ag_status ag_cpu_copy(float *y, const float *x, int64_t n) {
 
 // y (n) += alpha * x (n)
 extern "C" ag_status ag_cpu_axpy(float *y, const float *x, int64_t n, float alpha) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(!partlyOverlap(y, x, n), "%s: y and x overlap partly (n = %lld)", __func__, (long long)n);
+    AG_CHECK(ag_axpy_check(y, x, n));
 #pragma omp parallel for simd schedule(static) if (n >= kOmpGrain)
     for (int64_t i = 0; i < n; ++i) y[i] += alpha * x[i];
     return AG_OK;
@@ -55,12 +41,7 @@ extern "C" ag_status ag_cpu_axpy(float *y, const float *x, int64_t n, float alph
 
 // y (n) = a (n) + b (n); y may alias a or b
 extern "C" ag_status ag_cpu_add(float *y, const float *a, const float *b, int64_t n) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(a);
-    AG_REQUIRE_PTR(b);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(!partlyOverlap(y, a, n) && !partlyOverlap(y, b, n), "%s: y overlaps a or b partly (n = %lld)",
-               __func__, (long long)n);
+    AG_CHECK(ag_add_check(y, a, b, n));
 #pragma omp parallel for simd schedule(static) if (n >= kOmpGrain)
     for (int64_t i = 0; i < n; ++i) y[i] = a[i] + b[i];
     return AG_OK;
@@ -68,8 +49,7 @@ extern "C" ag_status ag_cpu_add(float *y, const float *a, const float *b, int64_
 
 // y (n) *= alpha
 extern "C" ag_status ag_cpu_scale(float *y, int64_t n, float alpha) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(n);
+    AG_CHECK(ag_scale_check(y, n));
 #pragma omp parallel for simd schedule(static) if (n >= kOmpGrain)
     for (int64_t i = 0; i < n; ++i) y[i] *= alpha;
     return AG_OK;

@@ -3,7 +3,9 @@
 // row-major matrices, the scratch buffers, two helpers of the convolutions, and ag_cpu_gemm. Threads
 // split C into column (or row) strips of whole tiles and every element is summed over k in the same
 // blocks, so results do not depend on the thread count.
+#include "ag/backend.h"
 #include "ag/cpu_gemm.h"
+#include "ag/gemm_args.h"
 #include "ag/status.h"
 
 #include <omp.h>
@@ -352,17 +354,6 @@ void transposeBatch(const float *x, float *y, int batch, int rows, int cols) {
 // c (m,n) = alpha * op(a) op(b) + beta * c; a (m,k) or (k,m), b (k,n) or (n,k), all row-major
 extern "C" ag_status ag_cpu_gemm(int transA, int transB, int m, int n, int k, float alpha, const float *a, int lda,
                                  const float *b, int ldb, float beta, float *c, int ldc) {
-    AG_REQUIRE_POSITIVE(m);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(k >= 0, "%s: k = %d must be >= 0", __func__, k);
-    AG_REQUIRE_PTR(c);
-    if (k > 0) {
-        AG_REQUIRE_PTR(a);
-        AG_REQUIRE_PTR(b);
-    }
-    const int widthA = std::max(1, transA ? m : k), widthB = std::max(1, transB ? k : n);
-    AG_REQUIRE(lda >= widthA, "%s: lda = %d must be >= %d", __func__, lda, widthA);
-    AG_REQUIRE(ldb >= widthB, "%s: ldb = %d must be >= %d", __func__, ldb, widthB);
-    AG_REQUIRE(ldc >= n, "%s: ldc = %d must be >= n = %d", __func__, ldc, n);
+    AG_CHECK(ag_gemm_check(transA, transB, m, n, k, a, lda, b, ldb, c, ldc));
     return ag::cpu::gemm(transA != 0, transB != 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }

@@ -1,31 +1,17 @@
 // CPU twin of InstanceNorm2d (no affine, no running statistics): batch norm's math over each (n,c)
 // plane alone with gamma = 1, beta = 0 (ag/norm_math.h), statistics in double (channel_stats.h).
 // One plane per task, so the reductions keep a fixed order for any thread count.
-#include "ag/kernels.h"
+#include "ag/backend.h"
+#include "ag/instance_norm2d_args.h"
 #include "ag/norm_math.h"
 #include "ag/status.h"
 #include "channel_stats.h"
 #include "omp_grain.h"
 
-namespace {
-ag_status checkShape(const char *function, int n, int c, int h, int w) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
-               c, h, w);
-    AG_REQUIRE((int64_t)h * w > 1, "%s: needs more than 1 spatial element, got h=%d w=%d", function, h, w);
-    return AG_OK;
-}
-} // namespace
-
 // x (n,c,h,w) -> y (n,c,h,w), saveMean (n,c), saveInvStd (n,c)
 extern "C" ag_status ag_cpu_instance_norm2d_forward(const float *x, float *y, float *saveMean, float *saveInvStd,
                                                     int n, int c, int h, int w, float eps) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(saveMean);
-    AG_REQUIRE_PTR(saveInvStd);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
-    AG_REQUIRE(eps >= 0.0f, "%s: eps = %g must be >= 0", __func__, eps);
+    AG_CHECK(ag_instance_norm2d_forward_check(x, y, saveMean, saveInvStd, n, c, h, w, eps));
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
 #pragma omp parallel for schedule(static) if (planes * hw >= kOmpGrain)
     for (int64_t p = 0; p < planes; ++p) {
@@ -46,13 +32,7 @@ extern "C" ag_status ag_cpu_instance_norm2d_forward(const float *x, float *y, fl
 // x, dy (n,c,h,w), saveMean, saveInvStd (n,c) -> dx (n,c,h,w)
 extern "C" ag_status ag_cpu_instance_norm2d_backward(const float *x, const float *dy, const float *saveMean,
                                                      const float *saveInvStd, float *dx, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(saveMean);
-    AG_REQUIRE_PTR(saveInvStd);
-    AG_REQUIRE_PTR(dx);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_instance_norm2d_backward_check(x, dy, saveMean, saveInvStd, dx, n, c, h, w));
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
 #pragma omp parallel for schedule(static) if (planes * hw >= kOmpGrain)
     for (int64_t p = 0; p < planes; ++p) {

@@ -1,16 +1,14 @@
 // CPU twin of F.max_pool2d in floor mode (InceptionV3's 3x3 stride-2 reductions, for IS and FID):
 // one OpenMP iteration per output row, each output the max of its window (pool_window.h).
-#include "ag/kernels.h"
+#include "ag/backend.h"
+#include "ag/max_pool2d_args.h"
 #include "ag/pool_window.h"
 #include "omp_grain.h"
 
 // x (n,c,h,w) -> y (n,c,p,q)
 extern "C" ag_status ag_cpu_max_pool2d_forward(const float *x, float *y, int n, int c, int h, int w, int kernel,
                                                int stride, int pad) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    ag_status status = ag_pool_check(__func__, n, c, h, w, kernel, stride, pad);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_max_pool2d_forward_check(x, y, n, c, h, w, kernel, stride, pad));
     const int p = ag_pool_out_size(h, kernel, stride, pad), q = ag_pool_out_size(w, kernel, stride, pad);
     const int64_t rows = (int64_t)n * c * p;
 #pragma omp parallel for schedule(static) if (rows * q * kernel * kernel >= kOmpGrain)

@@ -1,13 +1,14 @@
 // CPU twin of the memory entry points: 64-byte aligned host blocks and plain copies to and from
 // Java arrays. The CUDA twin (native/cuda/memory.cu) has the same parameters.
+#include "ag/backend.h"
+#include "ag/memory_args.h"
 #include "ag/status.h"
 
 #include <cstdlib>
 #include <cstring>
 
 extern "C" ag_status ag_cpu_alloc(int64_t bytes, int64_t *address) {
-    AG_REQUIRE_PTR(address);
-    AG_REQUIRE(bytes >= 0, "%s: bytes = %lld must be >= 0", __func__, (long long)bytes);
+    AG_CHECK(ag_alloc_check(bytes, address));
     size_t rounded = (size_t)((bytes + 63) / 64 * 64);
     void *block = std::aligned_alloc(64, rounded == 0 ? 64 : rounded);
     if (block == nullptr) {
@@ -25,18 +26,14 @@ extern "C" ag_status ag_cpu_free(int64_t address) {
 
 // host (n) -> dst (n)
 extern "C" ag_status ag_cpu_upload(float *dst, const float *host, int64_t n) {
-    AG_REQUIRE_PTR(dst);
-    AG_REQUIRE_PTR(host);
-    AG_REQUIRE(n >= 0, "%s: n = %lld must be >= 0", __func__, (long long)n);
+    AG_CHECK(ag_upload_check(dst, host, n));
     std::memcpy(dst, host, (size_t)n * sizeof(float));
     return AG_OK;
 }
 
 // src (n) -> host (n)
 extern "C" ag_status ag_cpu_download(float *host, const float *src, int64_t n) {
-    AG_REQUIRE_PTR(host);
-    AG_REQUIRE_PTR(src);
-    AG_REQUIRE(n >= 0, "%s: n = %lld must be >= 0", __func__, (long long)n);
+    AG_CHECK(ag_download_check(host, src, n));
     std::memcpy(host, src, (size_t)n * sizeof(float));
     return AG_OK;
 }

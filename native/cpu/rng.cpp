@@ -1,8 +1,9 @@
 // CPU twins of the counter-based random fills: element i takes lane i % 4 of the Philox4x32-10
 // block (seed, offset, i / 4), so a value depends only on (seed, offset, i): never on n, on the
 // number of threads or on the device. Normal values pair lanes (0,1) and (2,3) by Box-Muller.
-#include "ag/kernels.h"
+#include "ag/backend.h"
 #include "ag/philox.h"
+#include "ag/rng_args.h"
 #include "ag/status.h"
 #include "omp_grain.h"
 
@@ -11,10 +12,7 @@
 // y (n) = low + (high - low) * unit(lane bits)
 extern "C" ag_status ag_cpu_rng_uniform(float *y, int64_t n, uint64_t seed, uint64_t offset, float low,
                                         float high) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(std::isfinite(low) && std::isfinite(high) && low <= high,
-               "%s: need finite low <= high, got [%g, %g)", __func__, low, high);
+    AG_CHECK(ag_rng_uniform_check(y, n, low, high));
     const float range = high - low;
     const int64_t blocks = (n + 3) / 4;
 #pragma omp parallel for schedule(static) if (blocks >= kOmpGrain / 64)
@@ -29,10 +27,7 @@ extern "C" ag_status ag_cpu_rng_uniform(float *y, int64_t n, uint64_t seed, uint
 // y (n) = mean + std * z, z from Box-Muller on lanes (0,1) and (2,3) of each block
 extern "C" ag_status ag_cpu_rng_normal(float *y, int64_t n, uint64_t seed, uint64_t offset, float mean,
                                        float std) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(std::isfinite(mean) && std::isfinite(std) && std >= 0.0f,
-               "%s: need finite mean and std >= 0, got mean %g, std %g", __func__, mean, std);
+    AG_CHECK(ag_rng_normal_check(y, n, mean, std));
     const int64_t blocks = (n + 3) / 4;
 #pragma omp parallel for schedule(static) if (blocks >= kOmpGrain / 256)
     for (int64_t b = 0; b < blocks; ++b) {

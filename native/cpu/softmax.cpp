@@ -2,18 +2,16 @@
 // for the Inception Score): per row, the maximum is subtracted first so exp never overflows, the
 // exponentials are summed in double in a fixed order (lane_sum.h); one OpenMP iteration per row.
 #include <cmath>
+#include "ag/softmax_args.h"
 
-#include "ag/kernels.h"
+#include "ag/backend.h"
 #include "ag/status.h"
 #include "lane_sum.h"
 #include "omp_grain.h"
 
 // x (rows,cols) -> y (rows,cols)
 extern "C" ag_status ag_cpu_softmax_forward(const float *x, float *y, int rows, int cols, int log) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(rows);
-    AG_REQUIRE_POSITIVE(cols);
+    AG_CHECK(ag_softmax_forward_check(x, y, rows, cols));
 #pragma omp parallel for schedule(static) if ((int64_t)rows * cols >= kOmpGrain)
     for (int r = 0; r < rows; ++r) {
         const float *xRow = x + (int64_t)r * cols;

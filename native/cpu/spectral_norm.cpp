@@ -1,7 +1,8 @@
 // CPU twin of torch.nn.utils.spectral_norm in training (one power iteration, dim 0): the weight is
 // viewed as a (rows, cols) matrix W; u (rows) and v (cols) persist between calls. Products and
 // norms accumulate in double in a fixed order (lane_sum.h; W^T u by fixed column chunks).
-#include "ag/kernels.h"
+#include "ag/backend.h"
+#include "ag/spectral_norm_args.h"
 #include "ag/status.h"
 #include "lane_sum.h"
 #include "omp_grain.h"
@@ -49,14 +50,7 @@ void normalize(const double *t, float *out, int len, float eps) {
 // weight (rows,cols), u (rows), v (cols) -> u, v updated when update != 0; sigma (1), weightSn (rows,cols)
 extern "C" ag_status ag_cpu_spectral_norm_forward(const float *weight, float *u, float *v, float *weightSn,
                                                   float *sigma, int rows, int cols, int update, float eps) {
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(u);
-    AG_REQUIRE_PTR(v);
-    AG_REQUIRE_PTR(weightSn);
-    AG_REQUIRE_PTR(sigma);
-    AG_REQUIRE_POSITIVE(rows);
-    AG_REQUIRE_POSITIVE(cols);
-    AG_REQUIRE(eps >= 0.0f, "%s: eps = %g must be >= 0", __func__, eps);
+    AG_CHECK(ag_spectral_norm_forward_check(weight, u, v, weightSn, sigma, rows, cols, eps));
     std::unique_ptr<double[]> t(new (std::nothrow) double[(size_t)cols]);
     std::unique_ptr<double[]> s(new (std::nothrow) double[(size_t)rows]);
     if (!t || !s) return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: no memory for %d doubles", __func__, rows + cols);
@@ -79,14 +73,7 @@ extern "C" ag_status ag_cpu_spectral_norm_forward(const float *weight, float *u,
 extern "C" ag_status ag_cpu_spectral_norm_backward(const float *weight, const float *u, const float *v,
                                                    const float *sigma, const float *weightSnGrad, float *weightGrad,
                                                    int rows, int cols) {
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(u);
-    AG_REQUIRE_PTR(v);
-    AG_REQUIRE_PTR(sigma);
-    AG_REQUIRE_PTR(weightSnGrad);
-    AG_REQUIRE_PTR(weightGrad);
-    AG_REQUIRE_POSITIVE(rows);
-    AG_REQUIRE_POSITIVE(cols);
+    AG_CHECK(ag_spectral_norm_backward_check(weight, u, v, sigma, weightSnGrad, weightGrad, rows, cols));
     const double sigmaValue = *sigma;
     double gradDotWeight = 0.0;
     for (int r = 0; r < rows; ++r) {

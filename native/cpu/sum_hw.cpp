@@ -1,24 +1,14 @@
 // CPU twin of the discriminator head's sum over H and W: one (n,c) plane per output, summed in
 // double in a fixed order (lane_sum.h); the backward broadcasts dy over the plane.
-#include "ag/kernels.h"
+#include "ag/backend.h"
 #include "ag/status.h"
+#include "ag/sum_hw_args.h"
 #include "lane_sum.h"
 #include "omp_grain.h"
 
-namespace {
-ag_status checkShape(const char *function, int n, int c, int h, int w) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
-               c, h, w);
-    return AG_OK;
-}
-} // namespace
-
 // x (n,c,h,w) -> y (n,c)
 extern "C" ag_status ag_cpu_sum_hw_forward(const float *x, float *y, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_sum_hw_forward_check(x, y, n, c, h, w));
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
 #pragma omp parallel for schedule(static) if (planes * hw >= kOmpGrain)
     for (int64_t p = 0; p < planes; ++p) {
@@ -30,10 +20,7 @@ extern "C" ag_status ag_cpu_sum_hw_forward(const float *x, float *y, int n, int 
 
 // dy (n,c) -> dx (n,c,h,w)
 extern "C" ag_status ag_cpu_sum_hw_backward(const float *dy, float *dx, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(dx);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_sum_hw_backward_check(dy, dx, n, c, h, w));
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
 #pragma omp parallel for schedule(static) if (planes * hw >= kOmpGrain)
     for (int64_t p = 0; p < planes; ++p) {

@@ -5,13 +5,13 @@
 #include <omp.h>
 
 extern "C" ag_status ag_set_cpu_threads(int n) {
-    AG_REQUIRE_POSITIVE(n);
+    AG_REQUIRE_POSITIVE(__func__, n);
     omp_set_num_threads(n);
     return AG_OK;
 }
 
 extern "C" ag_status ag_get_cpu_threads(int *n) {
-    AG_REQUIRE_PTR(n);
+    AG_REQUIRE_PTR(__func__, n);
     *n = omp_get_max_threads();
     return AG_OK;
 }

@@ -2,8 +2,9 @@
 // PyTorch 1.13's CPU index and weight rules (ag/upsample_index.h). One (n,c) plane per task; the
 // backward scatters each plane's dy in output order (the order PyTorch's CPU kernel adds in), so
 // it is deterministic and needs no atomics.
-#include "ag/kernels.h"
+#include "ag/backend.h"
 #include "ag/status.h"
+#include "ag/upsample_args.h"
 #include "ag/upsample_index.h"
 #include "omp_grain.h"
 
@@ -12,14 +13,6 @@
 #include <new>
 
 namespace {
-ag_status checkShape(const char *function, int n, int c, int h, int w, int outH, int outW, int mode) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0 && outH > 0 && outW > 0,
-               "%s: shape must be positive, got n=%d c=%d h=%d w=%d outH=%d outW=%d", function, n, c, h, w, outH,
-               outW);
-    AG_REQUIRE(mode == AG_UPSAMPLE_BILINEAR || mode == AG_UPSAMPLE_NEAREST, "%s: unknown mode %d", function, mode);
-    return AG_OK;
-}
-
 // The source rows (or columns) of every output row (or column): `out` entries, or NULL when out of memory.
 std::unique_ptr<int[]> nearestTable(int in, int out) {
     std::unique_ptr<int[]> table(new (std::nothrow) int[(size_t)out]);
@@ -39,10 +32,7 @@ std::unique_ptr<ag_linear_source[]> bilinearTable(int in, int out) {
 // x (n,c,h,w) -> y (n,c,outH,outW)
 extern "C" ag_status ag_cpu_upsample_forward(const float *x, float *y, int n, int c, int h, int w, int outH,
                                              int outW, int mode) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    ag_status status = checkShape(__func__, n, c, h, w, outH, outW, mode);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_upsample_forward_check(x, y, n, c, h, w, outH, outW, mode));
     const int64_t planes = (int64_t)n * c, inPlane = (int64_t)h * w, outPlane = (int64_t)outH * outW;
     if (mode == AG_UPSAMPLE_NEAREST) {
         const std::unique_ptr<int[]> rows = nearestTable(h, outH), cols = nearestTable(w, outW);
@@ -84,10 +74,7 @@ extern "C" ag_status ag_cpu_upsample_forward(const float *x, float *y, int n, in
 // dy (n,c,outH,outW) -> dx (n,c,h,w)
 extern "C" ag_status ag_cpu_upsample_backward(const float *dy, float *dx, int n, int c, int h, int w, int outH,
                                               int outW, int mode) {
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(dx);
-    ag_status status = checkShape(__func__, n, c, h, w, outH, outW, mode);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_upsample_backward_check(dy, dx, n, c, h, w, outH, outW, mode));
     const int64_t planes = (int64_t)n * c, inPlane = (int64_t)h * w, outPlane = (int64_t)outH * outW;
     if (mode == AG_UPSAMPLE_NEAREST) {
         const std::unique_ptr<int[]> rows = nearestTable(h, outH), cols = nearestTable(w, outW);

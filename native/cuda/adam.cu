@@ -1,6 +1,7 @@
 // CUDA twin of native/cpu/adam.cpp: one PyTorch Adam step (no weight decay, not amsgrad) over a
 // flat parameter in a single pass (read param, grad, m, v; write param, m, v), float4 where the
 // four arrays are aligned. The step's scalars are prepared once on the host (ag/optim_math.h).
+#include "ag/adam_args.h"
 #include "common.cuh"
 #include "vector_loop.cuh"
 
@@ -43,16 +44,7 @@ __global__ void adamKernel(float *param, const float *grad, float *m, float *v, 
 
 extern "C" ag_status ag_cuda_adam_step(float *param, const float *grad, float *m, float *v, int64_t n, float lr,
                                        float beta1, float beta2, float eps, int step) {
-    AG_REQUIRE_PTR(param);
-    AG_REQUIRE_PTR(grad);
-    AG_REQUIRE_PTR(m);
-    AG_REQUIRE_PTR(v);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE_POSITIVE(step);
-    AG_REQUIRE(lr >= 0.0f, "%s: lr = %g must be >= 0", __func__, lr);
-    AG_REQUIRE(beta1 >= 0.0f && beta1 < 1.0f, "%s: beta1 = %g must be in [0, 1)", __func__, beta1);
-    AG_REQUIRE(beta2 >= 0.0f && beta2 < 1.0f, "%s: beta2 = %g must be in [0, 1)", __func__, beta2);
-    AG_REQUIRE(eps >= 0.0f, "%s: eps = %g must be >= 0", __func__, eps);
+    AG_CHECK(ag_adam_step_check(param, grad, m, v, n, lr, beta1, beta2, eps, step));
     AG_CUDA_REQUIRE_CONTEXT();
     const ag_adam_scalars s = ag_adam_prepare(lr, beta1, beta2, eps, step);
     const bool vector = aligned16(param, grad, m, v);

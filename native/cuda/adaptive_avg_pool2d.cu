@@ -1,6 +1,7 @@
 // CUDA twin of native/cpu/adaptive_avg_pool2d.cpp, F.adaptive_avg_pool2d(x, 1) (InceptionV3's
 // global pool): one warp per (n,c) plane (a whole block for large planes), each thread summing its
 // strided share in double, a fixed-order shuffle tree (reduce.cuh, no atomics), then / (h*w).
+#include "ag/adaptive_avg_pool2d_args.h"
 #include "common.cuh"
 #include "reduce.cuh"
 #include "vector_loop.cuh"
@@ -35,10 +36,7 @@ __global__ void adaptiveAvgPoolKernel(const float *x, float *y, int64_t planes, 
 }  // namespace
 
 extern "C" ag_status ag_cuda_adaptive_avg_pool2d_forward(const float *x, float *y, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", __func__, n,
-               c, h, w);
+    AG_CHECK(ag_adaptive_avg_pool2d_forward_check(x, y, n, c, h, w));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
     const bool vector = hw % 4 == 0 && ag::cuda::aligned16(x);

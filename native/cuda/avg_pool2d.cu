@@ -3,6 +3,7 @@
 // order (bit-identical); the backward spreads dy / 4. Where w % 4 == 0 and the pointers allow,
 // a thread handles two neighbouring outputs: two float4 loads (top and bottom rows) and one float2
 // store forward, the mirror image backward.
+#include "ag/avg_pool2d_args.h"
 #include "common.cuh"
 #include "vector_loop.cuh"
 
@@ -11,13 +12,6 @@ using ag::cuda::gridSize;
 using ag::cuda::quotient;
 
 namespace {
-
-ag_status checkShape(const char *function, int n, int c, int h, int w) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
-               c, h, w);
-    AG_REQUIRE(h % 2 == 0 && w % 2 == 0, "%s: h and w must be even, got h=%d w=%d", function, h, w);
-    return AG_OK;
-}
 
 __device__ __forceinline__ float windowMean(float top0, float top1, float bottom0, float bottom1) {
     return (top0 + top1 + bottom0 + bottom1) / 4.0f;
@@ -79,10 +73,7 @@ __global__ void avgPoolBackwardKernel(const float *dy, float *dx, int64_t output
 }  // namespace
 
 extern "C" ag_status ag_cuda_avg_pool2d_forward(const float *x, float *y, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_avg_pool2d_forward_check(x, y, n, c, h, w));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t outputs = (int64_t)n * c * (h / 2) * (w / 2);
     const bool paired = pairs(x, y, w);
@@ -93,10 +84,7 @@ extern "C" ag_status ag_cuda_avg_pool2d_forward(const float *x, float *y, int n,
 }
 
 extern "C" ag_status ag_cuda_avg_pool2d_backward(const float *dy, float *dx, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(dx);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_avg_pool2d_backward_check(dy, dx, n, c, h, w));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t outputs = (int64_t)n * c * (h / 2) * (w / 2);
     const bool paired = pairs(dx, dy, w);

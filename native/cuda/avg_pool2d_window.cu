@@ -2,6 +2,7 @@
 // stride and pad, with or without count_include_pad (InceptionV3's branch pools): one thread per
 // output over a grid-stride loop, each summing its window through the same pool_window.h function
 // as the CPU twin (same order, same division), so the two agree bit for bit.
+#include "ag/avg_pool2d_window_args.h"
 #include "ag/pool_window.h"
 #include "common.cuh"
 #include "vector_loop.cuh"
@@ -26,10 +27,7 @@ __global__ void avgPoolWindowForwardKernel(const float *x, float *y, int64_t out
 
 extern "C" ag_status ag_cuda_avg_pool2d_window_forward(const float *x, float *y, int n, int c, int h, int w,
                                                        int kernel, int stride, int pad, int countIncludePad) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    ag_status status = ag_pool_check(__func__, n, c, h, w, kernel, stride, pad);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_avg_pool2d_window_forward_check(x, y, n, c, h, w, kernel, stride, pad));
     AG_CUDA_REQUIRE_CONTEXT();
     const int p = ag_pool_out_size(h, kernel, stride, pad), q = ag_pool_out_size(w, kernel, stride, pad);
     const int64_t outputs = (int64_t)n * c * p * q;

@@ -178,9 +178,8 @@ extern "C" ag_status ag_cuda_batch_norm2d_forward_train(const float *x, const fl
                                                         float *y, float *saveMean, float *saveInvStd,
                                                         float *runningMean, float *runningVar, int n, int c, int h,
                                                         int w, float eps, float momentum) {
-    ag_status status = ag_batch_norm2d_check_train(__func__, x, gamma, beta, y, saveMean, saveInvStd, runningMean,
-                                                   runningVar, n, c, h, w, eps, momentum);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_batch_norm2d_forward_train_check(x, gamma, beta, y, saveMean, saveInvStd, runningMean, runningVar, n,
+                                                 c, h, w, eps, momentum));
     const int64_t hw = (int64_t)h * w, m = (int64_t)n * hw, total = (int64_t)c * m;
     AG_CUDA_REQUIRE_CONTEXT();
     const int splits = splitsFor(m);
@@ -206,8 +205,7 @@ extern "C" ag_status ag_cuda_batch_norm2d_forward_train(const float *x, const fl
 extern "C" ag_status ag_cuda_batch_norm2d_forward_eval(const float *x, const float *gamma, const float *beta,
                                                        const float *runningMean, const float *runningVar, float *y,
                                                        int n, int c, int h, int w, float eps) {
-    ag_status status = ag_batch_norm2d_check_eval(__func__, x, gamma, beta, runningMean, runningVar, y, n, c, h, w, eps);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_batch_norm2d_forward_eval_check(x, gamma, beta, runningMean, runningVar, y, n, c, h, w, eps));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t hw = (int64_t)h * w, total = (int64_t)n * c * hw;
     Scratch scratch(__func__);
@@ -226,9 +224,7 @@ extern "C" ag_status ag_cuda_batch_norm2d_forward_eval(const float *x, const flo
 extern "C" ag_status ag_cuda_batch_norm2d_backward(const float *x, const float *dy, const float *gamma,
                                                    const float *saveMean, const float *saveInvStd, float *dx,
                                                    float *gammaGrad, float *betaGrad, int n, int c, int h, int w) {
-    ag_status status = ag_batch_norm2d_check_backward(__func__, x, dy, gamma, saveMean, saveInvStd, dx, gammaGrad,
-                                                      betaGrad, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_batch_norm2d_backward_check(x, dy, gamma, saveMean, saveInvStd, dx, gammaGrad, betaGrad, n, c, h, w));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t hw = (int64_t)h * w, m = (int64_t)n * hw, total = (int64_t)c * m;
     const int splits = splitsFor(m);

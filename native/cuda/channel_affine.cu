@@ -2,6 +2,7 @@
 // relu (InceptionV3's folded eval batch norm + relu). A grid-stride loop, float4 at a time where
 // each plane is whole quads and x and y are 16-byte aligned; the multiply and add are rounded
 // separately (no fused multiply-add), as on the CPU, so the twins agree bit for bit. y may be x.
+#include "ag/channel_affine_args.h"
 #include "common.cuh"
 #include "vector_loop.cuh"
 
@@ -40,12 +41,7 @@ __global__ void channelAffineKernel(const float *x, const float *scale, const fl
 
 extern "C" ag_status ag_cuda_channel_affine_forward(const float *x, const float *scale, const float *shift, float *y,
                                                     int n, int c, int h, int w, int relu) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(scale);
-    AG_REQUIRE_PTR(shift);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", __func__, n,
-               c, h, w);
+    AG_CHECK(ag_channel_affine_forward_check(x, scale, shift, y, n, c, h, w));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t hw = (int64_t)h * w, total = (int64_t)n * c * hw;
     const bool vector = hw % 4 == 0 && aligned16(x, y);

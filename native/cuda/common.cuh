@@ -8,7 +8,7 @@
 
 #include <cstdint>
 
-#include "ag/kernels.h"
+#include "ag/backend.h"
 #include "ag/status.h"
 
 namespace ag::cuda {

@@ -21,10 +21,7 @@ namespace {
 
 using namespace ag::cuda::tile;
 
-// One call's sizes: x (n,c,h,w), weight (k,c,kh,kw), stride sh x sw, padding ph x pw -> y (n,k,p,q).
-struct Shape {
-    int n, c, h, w, k, kh, kw, sh, sw, ph, pw, p, q;
-};
+using Shape = ag_conv2d_shape;
 
 // cols(src) as the B operand: column n = (image, oh, ow) of the (ho, wo) output, depth k =
 // (channel, r, s) reads src (n, channels, hs, ws) at row u = oh*sh + r - ph, column v = ow*sw + s - pw,
@@ -80,14 +77,9 @@ struct Patches {
     }
 };
 
-// The checked sizes of a call: the CPU twin's checks, in the same words, and pixels*taps within
-// int for the tile engine.
-ag_status makeShape(const char *function, int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
-                    int pw, Shape *shape) {
-    const ag_status status = ag_conv2d_check(function, n, c, h, w, k, kh, kw, sh, sw, ph, pw);
-    if (status != AG_OK) return status;
-    *shape = {n, c, h, w, k, kh, kw, sh, sw, ph, pw, ag_conv_out_size(h, kh, sh, ph), ag_conv_out_size(w, kw, sw, pw)};
-    const int64_t pixels = std::max((int64_t)n * shape->p * shape->q, (int64_t)n * h * w) * kh * kw;
+// The tile engine's own limit, beyond the C API's checks: every GEMM extent (pixels * taps) within int.
+ag_status engineCheck(const char *function, const Shape &s) {
+    const int64_t pixels = std::max((int64_t)s.n * s.p * s.q, (int64_t)s.n * s.h * s.w) * s.kh * s.kw;
     AG_REQUIRE(pixels <= INT_MAX, "%s: n*h*w*kh*kw too large (%lld)", function, (long long)pixels);
     return AG_OK;
 }
@@ -126,12 +118,9 @@ ag_status backwardWeight(const char *function, const float *x, const float *dy, 
 extern "C" ag_status ag_cuda_conv2d_forward(const float *x, const float *weight, const float *bias, float *y, int n,
                                             int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
                                             int pw) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(y);
-    Shape s;
-    const ag_status status = makeShape(__func__, n, c, h, w, k, kh, kw, sh, sw, ph, pw, &s);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv2d_forward_check(x, weight, y, n, c, h, w, k, kh, kw, sh, sw, ph, pw));
+    const Shape s = ag_conv2d_shape_of(n, c, h, w, k, kh, kw, sh, sw, ph, pw);
+    AG_CHECK(engineCheck(__func__, s));
     AG_CUDA_REQUIRE_CONTEXT();
     switch (kernelCase(s)) {
     case 1: return forward<1>(__func__, x, weight, bias, y, s);
@@ -144,12 +133,9 @@ extern "C" ag_status ag_cuda_conv2d_forward(const float *x, const float *weight,
 extern "C" ag_status ag_cuda_conv2d_backward_data(const float *dy, const float *weight, float *dx, int n, int c,
                                                   int h, int w, int k, int kh, int kw, int sh, int sw, int ph,
                                                   int pw) {
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(dx);
-    Shape s;
-    const ag_status status = makeShape(__func__, n, c, h, w, k, kh, kw, sh, sw, ph, pw, &s);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv2d_backward_data_check(dy, weight, dx, n, c, h, w, k, kh, kw, sh, sw, ph, pw));
+    const Shape s = ag_conv2d_shape_of(n, c, h, w, k, kh, kw, sh, sw, ph, pw);
+    AG_CHECK(engineCheck(__func__, s));
     AG_CUDA_REQUIRE_CONTEXT();
     if (sh != 1 || sw != 1) return backwardData<0, true>(__func__, dy, weight, dx, s);
     switch (kernelCase(s)) {
@@ -163,13 +149,11 @@ extern "C" ag_status ag_cuda_conv2d_backward_data(const float *dy, const float *
 extern "C" ag_status ag_cuda_conv2d_backward_weight(const float *x, const float *dy, float *weightGrad,
                                                     float *biasGrad, int n, int c, int h, int w, int k, int kh,
                                                     int kw, int sh, int sw, int ph, int pw) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(weightGrad);
-    Shape s;
-    ag_status status = makeShape(__func__, n, c, h, w, k, kh, kw, sh, sw, ph, pw, &s);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv2d_backward_weight_check(x, dy, weightGrad, n, c, h, w, k, kh, kw, sh, sw, ph, pw));
+    const Shape s = ag_conv2d_shape_of(n, c, h, w, k, kh, kw, sh, sw, ph, pw);
+    AG_CHECK(engineCheck(__func__, s));
     AG_CUDA_REQUIRE_CONTEXT();
+    ag_status status;
     switch (kernelCase(s)) {
     case 1: status = backwardWeight<1>(__func__, x, dy, weightGrad, s); break;
     case 3: status = backwardWeight<3>(__func__, x, dy, weightGrad, s); break;

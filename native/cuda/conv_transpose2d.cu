@@ -6,6 +6,7 @@
 //   backward_data:   dx (c, n*h*w) = weight (c, k*4) . dy gathered by tap (k*4, n*h*w)
 //   backward_weight: weightGrad (c, k*4) += x (c, n*h*w) . dy gathered by tap (n*h*w, k*4), split-K
 //                    into fixed chunks summed in order; biasGrad += per-channel sums of dy
+#include "ag/conv_transpose2d_args.h"
 #include "conv_tiles.cuh"
 
 #include "ag/conv_shape.h"
@@ -61,25 +62,12 @@ struct TapStore {
     }
 };
 
-// The same checks, in the same words, as the CPU twin.
-ag_status checkShape(const char *function, int n, int c, int h, int w, int k) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0 && k > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d k=%d",
-               function, n, c, h, w, k);
-    AG_REQUIRE((int64_t)n * h * w <= INT_MAX && (int64_t)k * 4 <= INT_MAX, "%s: n*h*w = %lld too large", function,
-               (long long)n * h * w);
-    return AG_OK;
-}
-
 }  // namespace
 
 // x (n,c,h,w), weight (c,k,2,2), bias (k) or NULL -> y (n,k,2h,2w)
 extern "C" ag_status ag_cuda_conv_transpose2d_forward(const float *x, const float *weight, const float *bias,
                                                       float *y, int n, int c, int h, int w, int k) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(y);
-    const ag_status status = checkShape(__func__, n, c, h, w, k);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv_transpose2d_forward_check(x, weight, y, n, c, h, w, k));
     AG_CUDA_REQUIRE_CONTEXT();
     // A (o, a, b; c) = weight[c][o][a][b]: weight^T with leading dimension k*4
     return launch(__func__, MatrixOperand<true>{weight, (int64_t)k * 4}, ImagePixels{x, c, h * w},
@@ -89,11 +77,7 @@ extern "C" ag_status ag_cuda_conv_transpose2d_forward(const float *x, const floa
 // dy (n,k,2h,2w), weight (c,k,2,2) -> dx (n,c,h,w)
 extern "C" ag_status ag_cuda_conv_transpose2d_backward_data(const float *dy, const float *weight, float *dx, int n,
                                                             int c, int h, int w, int k) {
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(dx);
-    const ag_status status = checkShape(__func__, n, c, h, w, k);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv_transpose2d_backward_data_check(dy, weight, dx, n, c, h, w, k));
     AG_CUDA_REQUIRE_CONTEXT();
     return launch(__func__, MatrixOperand<false>{weight, (int64_t)k * 4}, TapColumns{dy, k, h, w},
                   ImageStore{dx, c, h * w, nullptr}, c, n * h * w, k * 4, whole(k * 4));
@@ -102,13 +86,10 @@ extern "C" ag_status ag_cuda_conv_transpose2d_backward_data(const float *dy, con
 // x (n,c,h,w), dy (n,k,2h,2w) -> weightGrad (c,k,2,2) +=, biasGrad (k) += (or NULL)
 extern "C" ag_status ag_cuda_conv_transpose2d_backward_weight(const float *x, const float *dy, float *weightGrad,
                                                               float *biasGrad, int n, int c, int h, int w, int k) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(weightGrad);
-    ag_status status = checkShape(__func__, n, c, h, w, k);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_conv_transpose2d_backward_weight_check(x, dy, weightGrad, n, c, h, w, k));
     AG_CUDA_REQUIRE_CONTEXT();
-    status = weightGradient(__func__, ChannelRows{x, c, h * w}, TapRows{dy, k, h, w}, c, k * 4, n * h * w, weightGrad);
+    const ag_status status = weightGradient(__func__, ChannelRows{x, c, h * w}, TapRows{dy, k, h, w}, c, k * 4,
+                                            n * h * w, weightGrad);
     if (status != AG_OK || !biasGrad) return status;
     return sumChannels(__func__, dy, n, k, 4 * (int64_t)h * w, biasGrad);
 }

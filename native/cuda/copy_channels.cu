@@ -1,6 +1,7 @@
 // CUDA twin of native/cpu/copy_channels.cpp, the channel concat of InceptionV3's blocks: a
 // grid-stride copy of x into its channel range of y, float4 at a time where each plane is whole
 // quads and both pointers are 16-byte aligned.
+#include "ag/copy_channels_args.h"
 #include "common.cuh"
 #include "vector_loop.cuh"
 
@@ -30,12 +31,7 @@ __global__ void copyChannelsKernel(const float *x, float *y, int64_t total, int6
 
 extern "C" ag_status ag_cuda_copy_channels(const float *x, float *y, int n, int cx, int h, int w, int cy,
                                            int offset) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE(n > 0 && cx > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d cx=%d h=%d w=%d", __func__,
-               n, cx, h, w);
-    AG_REQUIRE(offset >= 0 && cy >= offset + cx, "%s: channels [%d, %d) do not fit in y's cy = %d", __func__, offset,
-               offset + cx, cy);
+    AG_CHECK(ag_copy_channels_check(x, y, n, cx, h, w, cy, offset));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t hw = (int64_t)h * w, total = (int64_t)n * cx * hw;
     const bool vector = hw % 4 == 0 && aligned16(x, y);

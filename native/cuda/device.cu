@@ -74,7 +74,7 @@ unsigned int gridSize(int64_t work) {
 using ag::cuda::context;
 
 extern "C" ag_status ag_cuda_device_count(int *count) {
-    AG_REQUIRE_PTR(count);
+    AG_REQUIRE_PTR(__func__, count);
     *count = 0;
     cudaError_t error = cudaGetDeviceCount(count);
     if (ag::cuda::isNoDevice(error)) {
@@ -124,10 +124,10 @@ extern "C" ag_status ag_cuda_init(int device) {
 }
 
 extern "C" ag_status ag_cuda_device_info(char *name, int nameCapacity, int *major, int *minor) {
-    AG_REQUIRE_PTR(name);
-    AG_REQUIRE_POSITIVE(nameCapacity);
-    AG_REQUIRE_PTR(major);
-    AG_REQUIRE_PTR(minor);
+    AG_REQUIRE_PTR(__func__, name);
+    AG_REQUIRE_POSITIVE(__func__, nameCapacity);
+    AG_REQUIRE_PTR(__func__, major);
+    AG_REQUIRE_PTR(__func__, minor);
     AG_CUDA_REQUIRE_CONTEXT();
     cudaDeviceProp properties;
     AG_CUDA_CALL(cudaGetDeviceProperties(&properties, context().device));
@@ -138,18 +138,12 @@ extern "C" ag_status ag_cuda_device_info(char *name, int nameCapacity, int *majo
 }
 
 extern "C" ag_status ag_cuda_mem_info(int64_t *freeBytes, int64_t *totalBytes) {
-    AG_REQUIRE_PTR(freeBytes);
-    AG_REQUIRE_PTR(totalBytes);
+    AG_REQUIRE_PTR(__func__, freeBytes);
+    AG_REQUIRE_PTR(__func__, totalBytes);
     AG_CUDA_REQUIRE_CONTEXT();
     size_t freeSize = 0, totalSize = 0;
     AG_CUDA_CALL(cudaMemGetInfo(&freeSize, &totalSize));
     *freeBytes = (int64_t)freeSize;
     *totalBytes = (int64_t)totalSize;
-    return AG_OK;
-}
-
-extern "C" ag_status ag_cuda_synchronize(void) {
-    AG_CUDA_REQUIRE_CONTEXT();
-    AG_CUDA_CALL(cudaStreamSynchronize(context().stream));
     return AG_OK;
 }

@@ -1,7 +1,8 @@
-// Elementwise CUDA twins of native/cpu/elementwise.cpp (fill, axpy, add, scale; copy lives in
-// memory.cu as a device-to-device cudaMemcpyAsync): grid-stride loops over float4 quads where the
-// pointers are aligned (vector_loop.cuh), queued on the library's stream. Same aliasing rules as
+// Elementwise CUDA twins of native/cpu/elementwise.cpp (fill, copy, axpy, add, scale): grid-stride
+// loops over float4 quads where the pointers are aligned (vector_loop.cuh), and copy as a
+// device-to-device cudaMemcpyAsync, queued on the library's stream. Same aliasing rules as
 // the CPU twins: a partial overlap is refused, exact aliasing is allowed where kernels.h says so.
+#include "ag/elementwise_args.h"
 #include "common.cuh"
 #include "vector_loop.cuh"
 
@@ -13,12 +14,6 @@ using ag::cuda::map4;
 using ag::cuda::store4;
 
 namespace {
-
-// True when [a, a+n) and [b, b+n) share some but not all elements.
-bool partlyOverlap(const float *a, const float *b, int64_t n) {
-    uintptr_t pa = (uintptr_t)a, pb = (uintptr_t)b, bytes = (uintptr_t)n * sizeof(float);
-    return pa != pb && pa < pb + bytes && pb < pa + bytes;
-}
 
 // y (n) = value
 __global__ void fillKernel(float *y, int64_t n, float value, bool vector) {
@@ -53,8 +48,7 @@ __global__ void scaleKernel(float *y, int64_t n, float alpha, bool vector) {
 }  // namespace
 
 extern "C" ag_status ag_cuda_fill(float *y, int64_t n, float value) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(n);
+    AG_CHECK(ag_fill_check(y, n));
     AG_CUDA_REQUIRE_CONTEXT();
     const bool vector = aligned16(y);
     fillKernel<<<elementGrid(n, vector), ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(y, n, value, vector);
@@ -62,11 +56,19 @@ extern "C" ag_status ag_cuda_fill(float *y, int64_t n, float value) {
     return AG_OK;
 }
 
+// y (n) = x (n), a device-to-device copy queued on the stream; y == x is a no-op, a partial overlap
+// is refused (as on the CPU).
+extern "C" ag_status ag_cuda_copy(float *y, const float *x, int64_t n) {
+    AG_CHECK(ag_copy_check(y, x, n));
+    AG_CUDA_REQUIRE_CONTEXT();
+    if (y == x) return AG_OK;
+    cudaStream_t stream = ag::cuda::context().stream;
+    AG_CUDA_CALL(cudaMemcpyAsync(y, x, (size_t)n * sizeof(float), cudaMemcpyDeviceToDevice, stream));
+    return AG_OK;
+}
+
 extern "C" ag_status ag_cuda_axpy(float *y, const float *x, int64_t n, float alpha) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(!partlyOverlap(y, x, n), "%s: y and x overlap partly (n = %lld)", __func__, (long long)n);
+    AG_CHECK(ag_axpy_check(y, x, n));
     AG_CUDA_REQUIRE_CONTEXT();
     const bool vector = aligned16(y, x);
     axpyKernel<<<elementGrid(n, vector), ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(y, x, n, alpha,
@@ -76,12 +78,7 @@ extern "C" ag_status ag_cuda_axpy(float *y, const float *x, int64_t n, float alp
 }
 
 extern "C" ag_status ag_cuda_add(float *y, const float *a, const float *b, int64_t n) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(a);
-    AG_REQUIRE_PTR(b);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(!partlyOverlap(y, a, n) && !partlyOverlap(y, b, n), "%s: y overlaps a or b partly (n = %lld)",
-               __func__, (long long)n);
+    AG_CHECK(ag_add_check(y, a, b, n));
     AG_CUDA_REQUIRE_CONTEXT();
     const bool vector = aligned16(y, a, b);
     addKernel<<<elementGrid(n, vector), ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(y, a, b, n, vector);
@@ -90,8 +87,7 @@ extern "C" ag_status ag_cuda_add(float *y, const float *a, const float *b, int64
 }
 
 extern "C" ag_status ag_cuda_scale(float *y, int64_t n, float alpha) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(n);
+    AG_CHECK(ag_scale_check(y, n));
     AG_CUDA_REQUIRE_CONTEXT();
     const bool vector = aligned16(y);
     scaleKernel<<<elementGrid(n, vector), ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(y, n, alpha, vector);

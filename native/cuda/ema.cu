@@ -1,5 +1,6 @@
 // CUDA twin of native/cpu/ema.cpp: the generator's exponential moving average of weights,
 // avg = decay * avg + (1 - decay) * x, one float4 pass (ag/optim_math.h for the element).
+#include "ag/ema_args.h"
 #include "common.cuh"
 #include "vector_loop.cuh"
 
@@ -25,10 +26,7 @@ __global__ void emaKernel(float *avg, const float *x, int64_t n, float decay, fl
 }  // namespace
 
 extern "C" ag_status ag_cuda_ema_update(float *avg, const float *x, int64_t n, float decay) {
-    AG_REQUIRE_PTR(avg);
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(decay >= 0.0f && decay <= 1.0f, "%s: decay = %g must be in [0, 1]", __func__, decay);
+    AG_CHECK(ag_ema_update_check(avg, x, n, decay));
     AG_CUDA_REQUIRE_CONTEXT();
     const float oneMinusDecay = (float)(1.0 - (double)decay);
     const bool vector = aligned16(avg, x);

@@ -3,6 +3,7 @@
 // that linear and the convolutions share: the TF32 switch, workspace from the stream-ordered pool,
 // and the deterministic reductions (split-K chunks, per-channel and per-column bias gradients),
 // each summing in an order fixed by the shape, never with float atomics.
+#include "ag/gemm_args.h"
 #include "tile_gemm.cuh"
 
 #include <atomic>
@@ -158,18 +159,7 @@ extern "C" ag_status ag_cuda_set_tf32(int enabled) {
 // c (m,n) = alpha * op(a) op(b) + beta * c; a (m,k) or (k,m), b (k,n) or (n,k), all row-major
 extern "C" ag_status ag_cuda_gemm(int transA, int transB, int m, int n, int k, float alpha, const float *a, int lda,
                                   const float *b, int ldb, float beta, float *c, int ldc) {
-    AG_REQUIRE_POSITIVE(m);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(k >= 0, "%s: k = %d must be >= 0", __func__, k);
-    AG_REQUIRE_PTR(c);
-    if (k > 0) {
-        AG_REQUIRE_PTR(a);
-        AG_REQUIRE_PTR(b);
-    }
-    const int widthA = std::max(1, transA ? m : k), widthB = std::max(1, transB ? k : n);
-    AG_REQUIRE(lda >= widthA, "%s: lda = %d must be >= %d", __func__, lda, widthA);
-    AG_REQUIRE(ldb >= widthB, "%s: ldb = %d must be >= %d", __func__, ldb, widthB);
-    AG_REQUIRE(ldc >= n, "%s: ldc = %d must be >= n = %d", __func__, ldc, n);
+    AG_CHECK(ag_gemm_check(transA, transB, m, n, k, a, lda, b, ldb, c, ldc));
     AG_CUDA_REQUIRE_CONTEXT();
     if (k == 0 || alpha == 0.0f) {
         ag::cuda::tile::scaleKernel<<<ag::cuda::gridSize((int64_t)m * n), ag::cuda::kThreads, 0,

@@ -2,6 +2,7 @@
 // scores: the loss is one block's fixed-order double sum (strided per thread, then the block's
 // shuffle tree, reduce.cuh), so it is the same on every run; the backward is elementwise. The
 // per-score terms and derivatives come from ag/hinge_math.h, as on the CPU.
+#include "ag/hinge_loss_args.h"
 #include "common.cuh"
 #include "reduce.cuh"
 #include "vector_loop.cuh"
@@ -16,13 +17,6 @@ using ag::cuda::map4;
 using ag::cuda::store4;
 
 namespace {
-
-ag_status checkArgs(const char *function, int n, int kind) {
-    AG_REQUIRE(n > 0, "%s: n = %d must be > 0", function, n);
-    AG_REQUIRE(kind == AG_HINGE_REAL || kind == AG_HINGE_FAKE || kind == AG_HINGE_GEN, "%s: unknown kind %d",
-               function, kind);
-    return AG_OK;
-}
 
 // x (n) -> loss (1) = sum of terms / n; launched as one block of kThreads
 __global__ void hingeForwardKernel(const float *x, float *loss, int n, int kind) {
@@ -43,10 +37,7 @@ __global__ void hingeBackwardKernel(const float *x, float *dx, int n, int kind, 
 }  // namespace
 
 extern "C" ag_status ag_cuda_hinge_loss_forward(const float *x, float *loss, int n, int kind) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(loss);
-    ag_status status = checkArgs(__func__, n, kind);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_hinge_loss_forward_check(x, loss, n, kind));
     AG_CUDA_REQUIRE_CONTEXT();
     hingeForwardKernel<<<1, ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(x, loss, n, kind);
     AG_CUDA_LAUNCH_CHECK();
@@ -54,10 +45,7 @@ extern "C" ag_status ag_cuda_hinge_loss_forward(const float *x, float *loss, int
 }
 
 extern "C" ag_status ag_cuda_hinge_loss_backward(const float *x, float *dx, int n, int kind) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(dx);
-    ag_status status = checkArgs(__func__, n, kind);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_hinge_loss_backward_check(x, dx, n, kind));
     AG_CUDA_REQUIRE_CONTEXT();
     const float invN = 1.0f / (float)n;
     const bool vector = aligned16(x, dx);

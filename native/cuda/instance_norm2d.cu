@@ -4,6 +4,7 @@
 // shuffle tree (reduce.cuh), then normalizes the plane it just read (still in cache). Backward:
 // sum(dy) and sum((x - mean) dy) in double the same way, then the element formula. Per-element
 // math from ag/norm_math.h, as on the CPU; no atomics, the same result on every run.
+#include "ag/instance_norm2d_args.h"
 #include "common.cuh"
 #include "reduce.cuh"
 #include "vector_loop.cuh"
@@ -21,13 +22,6 @@ using ag::cuda::store4;
 using ag::cuda::Welford;
 
 namespace {
-
-ag_status checkShape(const char *function, int n, int c, int h, int w) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
-               c, h, w);
-    AG_REQUIRE((int64_t)h * w > 1, "%s: needs more than 1 spatial element, got h=%d w=%d", function, h, w);
-    return AG_OK;
-}
 
 // x (planes,hw) -> y (planes,hw), saveMean (planes), saveInvStd (planes); kGroup threads per plane
 template <int kGroup>
@@ -101,13 +95,7 @@ __global__ void instanceNormBackwardKernel(const float *x, const float *dy, cons
 
 extern "C" ag_status ag_cuda_instance_norm2d_forward(const float *x, float *y, float *saveMean, float *saveInvStd,
                                                      int n, int c, int h, int w, float eps) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(saveMean);
-    AG_REQUIRE_PTR(saveInvStd);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
-    AG_REQUIRE(eps >= 0.0f, "%s: eps = %g must be >= 0", __func__, eps);
+    AG_CHECK(ag_instance_norm2d_forward_check(x, y, saveMean, saveInvStd, n, c, h, w, eps));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
     const bool vector = hw % 4 == 0 && aligned16(x, y);
@@ -125,13 +113,7 @@ extern "C" ag_status ag_cuda_instance_norm2d_forward(const float *x, float *y, f
 extern "C" ag_status ag_cuda_instance_norm2d_backward(const float *x, const float *dy, const float *saveMean,
                                                       const float *saveInvStd, float *dx, int n, int c, int h,
                                                       int w) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(saveMean);
-    AG_REQUIRE_PTR(saveInvStd);
-    AG_REQUIRE_PTR(dx);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_instance_norm2d_backward_check(x, dy, saveMean, saveInvStd, dx, n, c, h, w));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
     const bool vector = hw % 4 == 0 && aligned16(x, dy, dx);

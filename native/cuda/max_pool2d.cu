@@ -1,6 +1,7 @@
 // CUDA twin of native/cpu/max_pool2d.cpp, F.max_pool2d in floor mode (InceptionV3's 3x3 stride-2
 // reductions): one thread per output over a grid-stride loop, each reading its window through the
 // same pool_window.h function as the CPU twin, so the two agree bit for bit.
+#include "ag/max_pool2d_args.h"
 #include "ag/pool_window.h"
 #include "common.cuh"
 #include "vector_loop.cuh"
@@ -25,10 +26,7 @@ __global__ void maxPoolForwardKernel(const float *x, float *y, int64_t outputs, 
 
 extern "C" ag_status ag_cuda_max_pool2d_forward(const float *x, float *y, int n, int c, int h, int w, int kernel,
                                                 int stride, int pad) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    ag_status status = ag_pool_check(__func__, n, c, h, w, kernel, stride, pad);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_max_pool2d_forward_check(x, y, n, c, h, w, kernel, stride, pad));
     AG_CUDA_REQUIRE_CONTEXT();
     const int p = ag_pool_out_size(h, kernel, stride, pad), q = ag_pool_out_size(w, kernel, stride, pad);
     const int64_t outputs = (int64_t)n * c * p * q;

@@ -1,6 +1,7 @@
 // Device memory and copies for the CUDA twin: stream-ordered allocation from the device's default
 // pool (device.cu keeps freed blocks in it, so steady-state training allocates nothing from the
-// driver), host<->device transfers ordered on the library's stream, and device->device copies.
+// driver), host<->device transfers ordered on the library's stream, and the wait for them.
+#include "ag/memory_args.h"
 #include "common.cuh"
 
 namespace {
@@ -30,8 +31,7 @@ cudaError_t releaseCachedMemory(const ag::cuda::Context &context) {
 // on the CPU); on a first failure the pool's cached blocks are released and the allocation is tried
 // once more.
 extern "C" ag_status ag_cuda_alloc(int64_t bytes, int64_t *address) {
-    AG_REQUIRE_PTR(address);
-    AG_REQUIRE(bytes >= 0, "%s: bytes = %lld must be >= 0", __func__, (long long)bytes);
+    AG_CHECK(ag_alloc_check(bytes, address));
     AG_CUDA_REQUIRE_CONTEXT();
     const ag::cuda::Context &context = ag::cuda::context();
     size_t size = bytes == 0 ? 1 : (size_t)bytes;
@@ -63,9 +63,7 @@ extern "C" ag_status ag_cuda_free(int64_t address) {
 // host (n) -> dst (n) on the device. Waits for the copy: the host buffer (a JNI array) is released
 // right after this call, and a pinned buffer would otherwise still be read by the DMA.
 extern "C" ag_status ag_cuda_upload(float *dst, const float *host, int64_t n) {
-    AG_REQUIRE_PTR(dst);
-    AG_REQUIRE_PTR(host);
-    AG_REQUIRE(n >= 0, "%s: n = %lld must be >= 0", __func__, (long long)n);
+    AG_CHECK(ag_upload_check(dst, host, n));
     AG_CUDA_REQUIRE_CONTEXT();
     cudaStream_t stream = ag::cuda::context().stream;
     AG_CUDA_CALL(cudaMemcpyAsync(dst, host, (size_t)n * sizeof(float), cudaMemcpyHostToDevice, stream));
@@ -76,9 +74,7 @@ extern "C" ag_status ag_cuda_upload(float *dst, const float *host, int64_t n) {
 // src (n) on the device -> host (n). The copy is queued behind every kernel already on the stream
 // and the stream is then synchronized, so host holds the finished values on return.
 extern "C" ag_status ag_cuda_download(float *host, const float *src, int64_t n) {
-    AG_REQUIRE_PTR(host);
-    AG_REQUIRE_PTR(src);
-    AG_REQUIRE(n >= 0, "%s: n = %lld must be >= 0", __func__, (long long)n);
+    AG_CHECK(ag_download_check(host, src, n));
     AG_CUDA_REQUIRE_CONTEXT();
     cudaStream_t stream = ag::cuda::context().stream;
     AG_CUDA_CALL(cudaMemcpyAsync(host, src, (size_t)n * sizeof(float), cudaMemcpyDeviceToHost, stream));
@@ -86,18 +82,9 @@ extern "C" ag_status ag_cuda_download(float *host, const float *src, int64_t n) 
     return AG_OK;
 }
 
-// x (n) -> y (n), both on the device, queued on the stream; y == x is a no-op, a partial overlap
-// is refused (as on the CPU).
-extern "C" ag_status ag_cuda_copy(float *y, const float *x, int64_t n) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_POSITIVE(n);
-    uintptr_t yAddress = (uintptr_t)y, xAddress = (uintptr_t)x, bytes = (uintptr_t)n * sizeof(float);
-    AG_REQUIRE(yAddress == xAddress || yAddress >= xAddress + bytes || xAddress >= yAddress + bytes,
-               "%s: y and x overlap partly (n = %lld)", __func__, (long long)n);
+// Waits until every kernel and copy queued on the library's stream has finished.
+extern "C" ag_status ag_cuda_synchronize(void) {
     AG_CUDA_REQUIRE_CONTEXT();
-    if (y == x) return AG_OK;
-    cudaStream_t stream = ag::cuda::context().stream;
-    AG_CUDA_CALL(cudaMemcpyAsync(y, x, (size_t)n * sizeof(float), cudaMemcpyDeviceToDevice, stream));
+    AG_CUDA_CALL(cudaStreamSynchronize(ag::cuda::context().stream));
     return AG_OK;
 }

@@ -1,6 +1,7 @@
 // CUDA twin of native/cpu/relu.cpp: ReLU forward and backward as float4 grid-stride loops. The
 // backward reads the forward's output y (y > 0 exactly where x > 0); in-place use (y = x, dx = dy)
 // is allowed, since each thread reads its elements before writing them.
+#include "ag/relu_args.h"
 #include "common.cuh"
 #include "vector_loop.cuh"
 
@@ -31,9 +32,7 @@ __global__ void reluBackwardKernel(float *dx, const float *dy, const float *y, i
 }  // namespace
 
 extern "C" ag_status ag_cuda_relu_forward(float *y, const float *x, int64_t n) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_POSITIVE(n);
+    AG_CHECK(ag_relu_forward_check(y, x, n));
     AG_CUDA_REQUIRE_CONTEXT();
     const bool vector = aligned16(y, x);
     reluForwardKernel<<<elementGrid(n, vector), ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(y, x, n, vector);
@@ -42,10 +41,7 @@ extern "C" ag_status ag_cuda_relu_forward(float *y, const float *x, int64_t n) {
 }
 
 extern "C" ag_status ag_cuda_relu_backward(float *dx, const float *dy, const float *y, int64_t n) {
-    AG_REQUIRE_PTR(dx);
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(n);
+    AG_CHECK(ag_relu_backward_check(dx, dy, y, n));
     AG_CUDA_REQUIRE_CONTEXT();
     const bool vector = aligned16(dx, dy, y);
     reluBackwardKernel<<<elementGrid(n, vector), ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(dx, dy, y, n,

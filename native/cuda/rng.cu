@@ -3,6 +3,7 @@
 // (seed, offset) gives the same stream on both devices. One thread makes one Philox block (4
 // elements). Built with precise math (no --use_fast_math); the final scale-and-shift uses
 // explicitly rounded multiply and add so nvcc cannot fuse it into an FMA the CPU does not use.
+#include "ag/rng_args.h"
 #include "common.cuh"
 
 #include "ag/philox.h"
@@ -41,10 +42,7 @@ __global__ void normalKernel(float *y, int64_t n, uint64_t seed, uint64_t offset
 
 extern "C" ag_status ag_cuda_rng_uniform(float *y, int64_t n, uint64_t seed, uint64_t offset, float low,
                                          float high) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(std::isfinite(low) && std::isfinite(high) && low <= high, "%s: need finite low <= high, got [%g, %g)",
-               __func__, (double)low, (double)high);
+    AG_CHECK(ag_rng_uniform_check(y, n, low, high));
     AG_CUDA_REQUIRE_CONTEXT();
     float span = high - low;
     uniformKernel<<<ag::cuda::gridSize((n + 3) / 4), ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(
@@ -55,10 +53,7 @@ extern "C" ag_status ag_cuda_rng_uniform(float *y, int64_t n, uint64_t seed, uin
 
 extern "C" ag_status ag_cuda_rng_normal(float *y, int64_t n, uint64_t seed, uint64_t offset, float mean,
                                         float std) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(n);
-    AG_REQUIRE(std::isfinite(mean) && std::isfinite(std) && std >= 0.0f,
-               "%s: need finite mean and std >= 0, got mean %g, std %g", __func__, (double)mean, (double)std);
+    AG_CHECK(ag_rng_normal_check(y, n, mean, std));
     AG_CUDA_REQUIRE_CONTEXT();
     normalKernel<<<ag::cuda::gridSize((n + 3) / 4), ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(
         y, n, seed, offset, mean, std);

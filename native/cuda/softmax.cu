@@ -2,6 +2,7 @@
 // probabilities for the Inception Score): one warp per row, kThreads / 32 rows per block. The
 // warp finds the row maximum, sums exp(x - max) in double, each combine a fixed shuffle tree
 // (reduce.cuh: no atomics, the same bits on every run), then writes the row.
+#include "ag/softmax_args.h"
 #include "common.cuh"
 #include "reduce.cuh"
 
@@ -39,10 +40,7 @@ __global__ void softmaxForwardKernel(const float *x, float *y, int rows, int col
 }  // namespace
 
 extern "C" ag_status ag_cuda_softmax_forward(const float *x, float *y, int rows, int cols, int log) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(rows);
-    AG_REQUIRE_POSITIVE(cols);
+    AG_CHECK(ag_softmax_forward_check(x, y, rows, cols));
     AG_CUDA_REQUIRE_CONTEXT();
     const int rowsPerBlock = kThreads / kWarp;
     const unsigned int blocks = (unsigned int)((rows + rowsPerBlock - 1) / rowsPerBlock);

@@ -5,6 +5,7 @@
 // normalizations and sigma in single-block kernels, then W / sigma elementwise. The backward
 // reduces sum(weightSnGrad * W) over a shape-determined number of blocks, merges the partials in
 // one warp, then updates weightGrad elementwise; the same bits on every run.
+#include "ag/spectral_norm_args.h"
 #include "common.cuh"
 #include "reduce.cuh"
 #include "scratch.cuh"
@@ -136,14 +137,7 @@ __global__ void gradKernel(const float *weightSnGrad, const float *u, const floa
 
 extern "C" ag_status ag_cuda_spectral_norm_forward(const float *weight, float *u, float *v, float *weightSn,
                                                    float *sigma, int rows, int cols, int update, float eps) {
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(u);
-    AG_REQUIRE_PTR(v);
-    AG_REQUIRE_PTR(weightSn);
-    AG_REQUIRE_PTR(sigma);
-    AG_REQUIRE_POSITIVE(rows);
-    AG_REQUIRE_POSITIVE(cols);
-    AG_REQUIRE(eps >= 0.0f, "%s: eps = %g must be >= 0", __func__, eps);
+    AG_CHECK(ag_spectral_norm_forward_check(weight, u, v, weightSn, sigma, rows, cols, eps));
     AG_CUDA_REQUIRE_CONTEXT();
     Scratch scratch(__func__);
     AG_CUDA_TRY(scratch.allocate(((int64_t)rows + cols) * (int64_t)sizeof(double)));
@@ -172,14 +166,7 @@ extern "C" ag_status ag_cuda_spectral_norm_forward(const float *weight, float *u
 extern "C" ag_status ag_cuda_spectral_norm_backward(const float *weight, const float *u, const float *v,
                                                     const float *sigma, const float *weightSnGrad,
                                                     float *weightGrad, int rows, int cols) {
-    AG_REQUIRE_PTR(weight);
-    AG_REQUIRE_PTR(u);
-    AG_REQUIRE_PTR(v);
-    AG_REQUIRE_PTR(sigma);
-    AG_REQUIRE_PTR(weightSnGrad);
-    AG_REQUIRE_PTR(weightGrad);
-    AG_REQUIRE_POSITIVE(rows);
-    AG_REQUIRE_POSITIVE(cols);
+    AG_CHECK(ag_spectral_norm_backward_check(weight, u, v, sigma, weightSnGrad, weightGrad, rows, cols));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t total = (int64_t)rows * cols;
     const int64_t wanted = (total + kElementsPerBlock - 1) / kElementsPerBlock;

@@ -2,6 +2,7 @@
 // (n,c) plane (a whole block for large planes), each thread summing its strided share in double,
 // then a fixed-order shuffle tree (reduce.cuh): no atomics, the same result on every run.
 // The backward broadcasts dy over each plane with float4 stores.
+#include "ag/sum_hw_args.h"
 #include "common.cuh"
 #include "reduce.cuh"
 #include "vector_loop.cuh"
@@ -16,12 +17,6 @@ using ag::cuda::quotient;
 using ag::cuda::store4;
 
 namespace {
-
-ag_status checkShape(const char *function, int n, int c, int h, int w) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0, "%s: shape must be positive, got n=%d c=%d h=%d w=%d", function, n,
-               c, h, w);
-    return AG_OK;
-}
 
 // x (planes,hw) -> y (planes); kGroup threads per plane, kThreads / kGroup planes per block
 template <int kGroup>
@@ -58,10 +53,7 @@ __global__ void sumHwBackwardKernel(const float *dy, float *dx, int64_t total, i
 }  // namespace
 
 extern "C" ag_status ag_cuda_sum_hw_forward(const float *x, float *y, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_sum_hw_forward_check(x, y, n, c, h, w));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t planes = (int64_t)n * c, hw = (int64_t)h * w;
     const bool vector = hw % 4 == 0 && aligned16(x);
@@ -75,10 +67,7 @@ extern "C" ag_status ag_cuda_sum_hw_forward(const float *x, float *y, int n, int
 }
 
 extern "C" ag_status ag_cuda_sum_hw_backward(const float *dy, float *dx, int n, int c, int h, int w) {
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(dx);
-    ag_status status = checkShape(__func__, n, c, h, w);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_sum_hw_backward_check(dy, dx, n, c, h, w));
     AG_CUDA_REQUIRE_CONTEXT();
     const int64_t hw = (int64_t)h * w, total = (int64_t)n * c * hw;
     const bool vector = hw % 4 == 0 && aligned16(dx);

@@ -1,6 +1,7 @@
 // CUDA twin of native/cpu/tanh.cpp: tanh forward and backward (the generator's output layer) as
 // float4 grid-stride loops. The backward reads the forward's output y: dx = dy * (1 - y^2).
 // In-place use (y = x, dx = dy) is allowed, since each thread reads its elements before writing.
+#include "ag/tanh_args.h"
 #include "common.cuh"
 #include "vector_loop.cuh"
 
@@ -31,9 +32,7 @@ __global__ void tanhBackwardKernel(float *dx, const float *dy, const float *y, i
 }  // namespace
 
 extern "C" ag_status ag_cuda_tanh_forward(float *y, const float *x, int64_t n) {
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_POSITIVE(n);
+    AG_CHECK(ag_tanh_forward_check(y, x, n));
     AG_CUDA_REQUIRE_CONTEXT();
     const bool vector = aligned16(y, x);
     tanhForwardKernel<<<elementGrid(n, vector), ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(y, x, n, vector);
@@ -42,10 +41,7 @@ extern "C" ag_status ag_cuda_tanh_forward(float *y, const float *x, int64_t n) {
 }
 
 extern "C" ag_status ag_cuda_tanh_backward(float *dx, const float *dy, const float *y, int64_t n) {
-    AG_REQUIRE_PTR(dx);
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(y);
-    AG_REQUIRE_POSITIVE(n);
+    AG_CHECK(ag_tanh_backward_check(dx, dy, y, n));
     AG_CUDA_REQUIRE_CONTEXT();
     const bool vector = aligned16(dx, dy, y);
     tanhBackwardKernel<<<elementGrid(n, vector), ag::cuda::kThreads, 0, ag::cuda::context().stream>>>(dx, dy, y, n,

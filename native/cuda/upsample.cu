@@ -6,6 +6,7 @@
 // elements that read it, in output order and with the CPU's products, so it needs no atomics and
 // matches the CPU's scatter bit for bit. Products and sums use explicitly rounded intrinsics so
 // nvcc cannot fuse them into FMAs that the CPU does not use.
+#include "ag/upsample_args.h"
 #include "common.cuh"
 #include "scratch.cuh"
 #include "vector_loop.cuh"
@@ -22,14 +23,6 @@ using ag::cuda::quotient;
 using ag::cuda::Scratch;
 
 namespace {
-
-ag_status checkShape(const char *function, int n, int c, int h, int w, int outH, int outW, int mode) {
-    AG_REQUIRE(n > 0 && c > 0 && h > 0 && w > 0 && outH > 0 && outW > 0,
-               "%s: shape must be positive, got n=%d c=%d h=%d w=%d outH=%d outW=%d", function, n, c, h, w, outH,
-               outW);
-    AG_REQUIRE(mode == AG_UPSAMPLE_BILINEAR || mode == AG_UPSAMPLE_NEAREST, "%s: unknown mode %d", function, mode);
-    return AG_OK;
-}
 
 // The source(s) of output coordinate dst; 'nearest' reads i0 (= i1) with weight 1.
 __device__ __forceinline__ ag_linear_source sourceOf(int dst, int in, int out, int mode) {
@@ -171,10 +164,7 @@ ag_status makeTables(Scratch &scratch, Tables *t, int h, int w, int outH, int ou
 
 extern "C" ag_status ag_cuda_upsample_forward(const float *x, float *y, int n, int c, int h, int w, int outH,
                                               int outW, int mode) {
-    AG_REQUIRE_PTR(x);
-    AG_REQUIRE_PTR(y);
-    ag_status status = checkShape(__func__, n, c, h, w, outH, outW, mode);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_upsample_forward_check(x, y, n, c, h, w, outH, outW, mode));
     AG_CUDA_REQUIRE_CONTEXT();
     Scratch scratch(__func__);
     Tables t;
@@ -188,10 +178,7 @@ extern "C" ag_status ag_cuda_upsample_forward(const float *x, float *y, int n, i
 
 extern "C" ag_status ag_cuda_upsample_backward(const float *dy, float *dx, int n, int c, int h, int w, int outH,
                                                int outW, int mode) {
-    AG_REQUIRE_PTR(dy);
-    AG_REQUIRE_PTR(dx);
-    ag_status status = checkShape(__func__, n, c, h, w, outH, outW, mode);
-    if (status != AG_OK) return status;
+    AG_CHECK(ag_upsample_backward_check(dy, dx, n, c, h, w, outH, outW, mode));
     AG_CUDA_REQUIRE_CONTEXT();
     Scratch scratch(__func__);
     Tables t;

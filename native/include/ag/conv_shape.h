@@ -11,6 +11,20 @@ AG_HOST_DEVICE int ag_conv_out_size(int h, int kernel, int stride, int pad) {
     return (h + 2 * pad - kernel) / stride + 1;
 }
 
+/* One conv2d call's sizes: x (n,c,h,w), weight (k,c,kh,kw), stride sh x sw, padding ph x pw ->
+ * y (n,k,p,q). */
+typedef struct ag_conv2d_shape {
+    int n, c, h, w, k, kh, kw, sh, sw, ph, pw, p, q;
+} ag_conv2d_shape;
+
+/* The sizes of a call that passed ag_conv2d_shape_check (ag/conv2d_args.h). */
+static inline ag_conv2d_shape ag_conv2d_shape_of(int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw,
+                                                 int ph, int pw) {
+    const ag_conv2d_shape s = {n,  c,  h,  w,  k,  kh, kw, sh, sw, ph, pw, ag_conv_out_size(h, kh, sh, ph),
+                               ag_conv_out_size(w, kw, sw, pw)};
+    return s;
+}
+
 /* The input coordinate that output coordinate o reads through kernel tap t (may lie outside). */
 AG_HOST_DEVICE int ag_conv_source(int o, int t, int stride, int pad) { return o * stride + t - pad; }
 

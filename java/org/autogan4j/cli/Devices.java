@@ -4,7 +4,7 @@ package org.autogan4j.cli;
 
 import java.util.Locale;
 
-import org.autogan4j.tensor.CudaBackend;
+import org.autogan4j.tensor.CudaDevice;
 import org.autogan4j.tensor.Device;
 
 final class Devices {
@@ -18,7 +18,7 @@ final class Devices {
             case "cpu":
                 return Device.CPU;
             case "cuda":
-                String reason = CudaBackend.unavailableReason();
+                String reason = CudaDevice.unavailableReason();
                 if (reason != null) {
                     throw new IllegalArgumentException("--device cuda, but CUDA is unavailable: " + reason
                             + "; use --device cpu");

@@ -4,9 +4,8 @@ package org.autogan4j.cli;
 
 import java.util.concurrent.Callable;
 
-import org.autogan4j.nativeapi.AgCpu;
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CudaBackend;
+import org.autogan4j.tensor.CudaDevice;
 import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
 
@@ -16,9 +15,9 @@ import picocli.CommandLine.Command;
 final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.out.println("autogan4j native API version " + AgCpu.ag_version());
-        String cudaReason = CudaBackend.unavailableReason();
-        System.out.println("CUDA: " + (cudaReason == null ? CudaBackend.instance().describe() : "unavailable: " + cudaReason));
+        System.out.println("autogan4j native API version " + Backend.nativeApiVersion());
+        String cudaReason = CudaDevice.unavailableReason();
+        System.out.println("CUDA: " + (cudaReason == null ? CudaDevice.describe() : "unavailable: " + cudaReason));
         Device device = Device.auto();
         System.out.println("device: " + device);
         Backend backend = device.backend();

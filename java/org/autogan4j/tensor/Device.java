@@ -2,6 +2,8 @@ package org.autogan4j.tensor;
 
 import java.util.Locale;
 
+import org.autogan4j.nativeapi.Ag;
+
 /**
  * Where a tensor lives and its kernels run. {@link #auto()} picks CUDA when this build has the CUDA
  * library and a driver and a GPU answer, else the CPU, and logs which and why; the system property
@@ -9,13 +11,24 @@ import java.util.Locale;
  * error, never a silent CPU run.
  */
 public enum Device {
-    CPU,
-    CUDA;
+    CPU(Ag.AG_DEVICE_CPU),
+    CUDA(Ag.AG_DEVICE_CUDA);
 
     /** The system property that overrides {@link #auto()}. */
     public static final String PROPERTY = "autogan4j.device";
 
     private static final System.Logger LOG = System.getLogger(Device.class.getName());
+
+    private final int code;
+
+    Device(int code) {
+        this.code = code;
+    }
+
+    /** The C API's ag_device code of this device. */
+    public int code() {
+        return code;
+    }
 
     /** The device chosen by {@value #PROPERTY} (default {@code auto}). */
     public static Device auto() {
@@ -37,15 +50,14 @@ public enum Device {
                 LOG.log(System.Logger.Level.INFO, "autogan4j: using the CPU ({0}=cpu)", PROPERTY);
                 break;
             case "cuda":
-                CudaBackend.instance();
                 chosen = CUDA;
-                LOG.log(System.Logger.Level.INFO, "autogan4j: using CUDA: {0}", CudaBackend.instance().describe());
+                LOG.log(System.Logger.Level.INFO, "autogan4j: using CUDA: {0}", CudaDevice.describe());
                 break;
             case "auto":
-                String reason = CudaBackend.unavailableReason();
+                String reason = CudaDevice.unavailableReason();
                 chosen = reason == null ? CUDA : CPU;
                 LOG.log(System.Logger.Level.INFO, chosen == CUDA
-                        ? "autogan4j: using CUDA: " + CudaBackend.instance().describe()
+                        ? "autogan4j: using CUDA: " + CudaDevice.describe()
                         : "autogan4j: using the CPU (" + reason + ")");
                 break;
             default:
@@ -56,6 +68,6 @@ public enum Device {
 
     /** This device's backend (the CUDA one fails with the reason when CUDA is unavailable). */
     public Backend backend() {
-        return this == CPU ? CpuBackend.instance() : CudaBackend.instance();
+        return Backend.of(this);
     }
 }

@@ -18,13 +18,20 @@ public final class NativeException extends RuntimeException {
     }
 
     private final Status status;
+    private final String detail;
 
-    public NativeException(int code, String operation, String message) {
-        super(operation + " failed (" + Status.of(code) + "): " + message);
+    public NativeException(int code, String operation, String detail) {
+        super(operation + " failed (" + Status.of(code) + "): " + detail);
         this.status = Status.of(code);
+        this.detail = detail;
     }
 
     public Status status() {
         return status;
+    }
+
+    /** The library's own message, without the operation and status. */
+    public String detail() {
+        return detail;
     }
 }

@@ -2,10 +2,12 @@ package org.autogan4j.tensor;
 
 import java.util.Arrays;
 
+import org.autogan4j.nativeapi.Ag;
+
 /**
  * Argument checks every {@link Backend} op runs before its native call, so that a wrong shape, a
  * tensor on the wrong device, a closed tensor or a null gives a clear exception instead of a JVM
- * crash. Messages name the op, the argument and what was expected.
+ * crash, and the status check after it. Messages name the op, the argument and what was expected.
  */
 final class TensorChecks {
     private final String op;
@@ -62,6 +64,18 @@ final class TensorChecks {
         if (a.numel() != b.numel()) {
             throw new IllegalArgumentException(op + ": " + aName + " " + a.shape() + " and " + bName + " "
                     + b.shape() + " must have the same number of elements");
+        }
+    }
+
+    /** Throws the native library's error for a failed status of this op. */
+    void call(int status) {
+        call(status, op);
+    }
+
+    /** Throws the native library's error for a failed status of operation. */
+    static void call(int status, String operation) {
+        if (status != 0) {
+            throw new NativeException(status, operation, Ag.ag_last_error());
         }
     }
 

@@ -6,7 +6,8 @@ package org.autogan4j.kernels;
 import static org.autogan4j.testing.Tensors.assertClose;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.Tensors;
@@ -19,7 +20,7 @@ class AdamKernelTest {
     private static final double FIXTURE_REL = 1e-5;
     /** Floor for m near 0, where beta1 * m and (1 - beta1) * g cancel (terms up to ~5). */
     private static final double FIXTURE_ABS = 1e-6;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     @ParameterizedTest
     @ValueSource(strings = {"adam", "adam_beta05"})

@@ -7,9 +7,10 @@ import static org.autogan4j.kernels.InceptionOpAsserts.assertNativeRejected;
 import static org.autogan4j.kernels.InceptionOpAsserts.assertRejected;
 import static org.autogan4j.testing.Tensors.assertClose;
 
-import org.autogan4j.nativeapi.AgCpu;
+import org.autogan4j.nativeapi.Ag;
+import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.Tensors;
@@ -22,7 +23,7 @@ class AdaptiveAvgPool2dKernelTest {
     private static final double FIXTURE_REL = 1e-6;
     /** Floor for means that cancel to near 0: a few ulp of the summed terms (size ~1). */
     private static final double FIXTURE_ABS = 1e-6;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     @ParameterizedTest
     @ValueSource(strings = {"adaptive_avg_pool2d_odd", "adaptive_avg_pool2d_8"})
@@ -42,9 +43,9 @@ class AdaptiveAvgPool2dKernelTest {
             assertRejected(() -> CPU.adaptiveAvgPool2dForward(x, t.zeros(2, 5, 1, 1)), "adaptiveAvgPool2dForward",
                     "y has shape [2, 5, 1, 1]", "[2, 5] (n, c)");
             assertRejected(() -> CPU.adaptiveAvgPool2dForward(t.zeros(10, 64), t.zeros(10)), "x", "rank 4");
-            assertNativeRejected(() -> AgCpu.ag_cpu_adaptive_avg_pool2d_forward(x.address(), x.address(), 2, 5, 0,
-                    8), "ag_cpu_adaptive_avg_pool2d_forward", "h=0");
-            assertNativeRejected(() -> AgCpu.ag_cpu_adaptive_avg_pool2d_forward(0L, x.address(), 2, 5, 8, 8),
+            assertNativeRejected(() -> Ag.ag_adaptive_avg_pool2d_forward(Ag.AG_DEVICE_CPU, x.address(), x.address(), 2, 5, 0,
+                    8), "ag_adaptive_avg_pool2d_forward", "h=0");
+            assertNativeRejected(() -> Ag.ag_adaptive_avg_pool2d_forward(Ag.AG_DEVICE_CPU, 0L, x.address(), 2, 5, 8, 8),
                     "x is NULL");
         }
     }

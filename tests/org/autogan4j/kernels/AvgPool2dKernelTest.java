@@ -6,7 +6,8 @@ import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.autogan4j.testing.Tensors.assertClose;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.GradientCheck;
@@ -22,7 +23,7 @@ class AvgPool2dKernelTest {
     private static final double FIXTURE_ABS = 1e-6;
     /** dx is dy / 4: a larger dy lifts it above Caffe's floor of 1, so the check is relative. */
     private static final double POOL_DY_SCALE = 8;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     private static float[] forward(int[] xd, float[] x) {
         try (Tensors t = new Tensors()) {

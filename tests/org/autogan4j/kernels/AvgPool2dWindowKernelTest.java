@@ -11,9 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 
-import org.autogan4j.nativeapi.AgCpu;
+import org.autogan4j.nativeapi.Ag;
+import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.Tensors;
@@ -26,7 +27,7 @@ class AvgPool2dWindowKernelTest {
     private static final double FIXTURE_REL = 1e-6;
     /** Floor for means that cancel to near 0: a few ulp of the summed terms (size ~1). */
     private static final double FIXTURE_ABS = 1e-6;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     @ParameterizedTest
     @ValueSource(strings = {"avg_pool2d_k3s1p1_include", "avg_pool2d_k3s1p1_exclude", "avg_pool2d_k3s1p1_exclude_8",
@@ -64,11 +65,11 @@ class AvgPool2dWindowKernelTest {
                     "avgPool2dWindowForward", "y has shape [2, 3, 5, 7]", "[2, 3, 7, 9]");
             assertRejected(() -> CPU.avgPool2dWindowForward(x, t.zeros(2, 3, 7, 9), 3, 1, -1, true), "pad = -1");
             assertRejected(() -> CPU.avgPool2dWindowForward(x, t.zeros(2, 3, 7, 9), 0, 1, 0, true), "kernel = 0");
-            assertNativeRejected(() -> AgCpu.ag_cpu_avg_pool2d_window_forward(x.address(), x.address(), 2, 3, 7, 9,
-                    3, 1, 2, 1), "ag_cpu_avg_pool2d_window_forward", "pad = 2");
-            assertNativeRejected(() -> AgCpu.ag_cpu_avg_pool2d_window_forward(x.address(), 0L, 2, 3, 7, 9, 3, 1, 1,
+            assertNativeRejected(() -> Ag.ag_avg_pool2d_window_forward(Ag.AG_DEVICE_CPU, x.address(), x.address(), 2, 3, 7, 9,
+                    3, 1, 2, 1), "ag_avg_pool2d_window_forward", "pad = 2");
+            assertNativeRejected(() -> Ag.ag_avg_pool2d_window_forward(Ag.AG_DEVICE_CPU, x.address(), 0L, 2, 3, 7, 9, 3, 1, 1,
                     1), "y is NULL");
-            assertNativeRejected(() -> AgCpu.ag_cpu_avg_pool2d_window_forward(x.address(), x.address(), 0, 3, 7, 9,
+            assertNativeRejected(() -> Ag.ag_avg_pool2d_window_forward(Ag.AG_DEVICE_CPU, x.address(), x.address(), 0, 3, 7, 9,
                     3, 1, 1, 1), "shape must be positive");
         }
     }

@@ -9,7 +9,8 @@ import static org.autogan4j.testing.Tensors.assertClose;
 import java.util.Arrays;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Determinism;
 import org.autogan4j.testing.Fixture;
@@ -31,7 +32,7 @@ class BatchNorm2dKernelTest {
     /** PyTorch's defaults, also the fixture's. */
     private static final float EPS = 1e-5f;
     private static final float MOMENTUM = 0.1f;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     /** The outputs of one training forward and backward. */
     private record Result(float[] y, float[] saveMean, float[] saveInvStd, float[] runningMean, float[] runningVar,

@@ -8,9 +8,10 @@ import static org.autogan4j.kernels.InceptionOpAsserts.assertRejected;
 import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.autogan4j.testing.Tensors.assertClose;
 
-import org.autogan4j.nativeapi.AgCpu;
+import org.autogan4j.nativeapi.Ag;
+import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.Tensors;
@@ -23,7 +24,7 @@ class ChannelAffineKernelTest {
     private static final double FIXTURE_REL = 1e-6;
     /** Floor where the two forms cancel to near 0: a few ulp of the terms (size up to ~5). */
     private static final double FIXTURE_ABS = 2e-6;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     @ParameterizedTest
     @ValueSource(strings = {"channel_affine", "channel_affine_relu"})
@@ -61,9 +62,9 @@ class ChannelAffineKernelTest {
                     "scale has shape [4]", "[3] (c)");
             assertRejected(() -> CPU.channelAffineForward(x, c3, c3, t.zeros(2, 3, 5, 6), false),
                     "y has shape [2, 3, 5, 6]");
-            assertNativeRejected(() -> AgCpu.ag_cpu_channel_affine_forward(x.address(), c3.address(), 0L,
-                    x.address(), 2, 3, 5, 7, 0), "ag_cpu_channel_affine_forward", "shift is NULL");
-            assertNativeRejected(() -> AgCpu.ag_cpu_channel_affine_forward(x.address(), c3.address(), c3.address(),
+            assertNativeRejected(() -> Ag.ag_channel_affine_forward(Ag.AG_DEVICE_CPU, x.address(), c3.address(), 0L,
+                    x.address(), 2, 3, 5, 7, 0), "ag_channel_affine_forward", "shift is NULL");
+            assertNativeRejected(() -> Ag.ag_channel_affine_forward(Ag.AG_DEVICE_CPU, x.address(), c3.address(), c3.address(),
                     x.address(), 2, -3, 5, 7, 0), "c=-3");
         }
     }

@@ -8,9 +8,10 @@ import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.autogan4j.testing.Tensors.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.autogan4j.nativeapi.AgCpu;
+import org.autogan4j.nativeapi.Ag;
+import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Determinism;
 import org.autogan4j.testing.Fixture;
@@ -30,7 +31,7 @@ class Conv2dKernelTest {
     private static final double POLICY_REL = 1e-6;
     /** Floor of that comparison for partial sums added into the gradient that cancel. */
     private static final double POLICY_ABS = 1e-5;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     /** x (n,c,h,w), weight (k,c,kh,kw), stride sh x sw, padding ph x pw -> y (n,k,p,q). */
     private record Conv(int n, int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
@@ -172,15 +173,15 @@ class Conv2dKernelTest {
             long x = t.zeros(2, 3, 6, 6).address();
             long weight = t.zeros(4, 3, 3, 3).address();
             long y = t.zeros(2, 4, 3, 3).address();
-            assertNativeRejected(() -> AgCpu.ag_cpu_conv2d_forward(x, weight, 0L, y, 2, 3, 6, 6, 4, 3, 3, 0, 2, 1, 1),
-                    "ag_cpu_conv2d_forward", "stride 0x2 must be positive");
-            assertNativeRejected(() -> AgCpu.ag_cpu_conv2d_forward(x, weight, 0L, y, 2, 3, 6, 6, 4, 3, 0, 2, 2, 1, 1),
-                    "ag_cpu_conv2d_forward", "kernel 3x0 must be positive");
-            assertNativeRejected(() -> AgCpu.ag_cpu_conv2d_backward_data(y, weight, x, 2, 3, 6, 6, 4, 3, 3, 2, 2, -1,
-                    1), "ag_cpu_conv2d_backward_data", "padding -1x1 must be >= 0");
-            assertNativeRejected(() -> AgCpu.ag_cpu_conv2d_backward_weight(x, y, weight, 0L, 2, 3, 6, 6, 4, 9, 3, 2, 2,
-                    1, 1), "ag_cpu_conv2d_backward_weight", "kernel 9x3 with padding 1x1 leaves no output for 6x6");
-            assertEquals(0, AgCpu.ag_cpu_conv2d_forward(x, weight, 0L, y, 2, 3, 6, 6, 4, 3, 3, 2, 2, 1, 1),
+            assertNativeRejected(() -> Ag.ag_conv2d_forward(Ag.AG_DEVICE_CPU, x, weight, 0L, y, 2, 3, 6, 6, 4, 3, 3, 0, 2, 1, 1),
+                    "ag_conv2d_forward", "stride 0x2 must be positive");
+            assertNativeRejected(() -> Ag.ag_conv2d_forward(Ag.AG_DEVICE_CPU, x, weight, 0L, y, 2, 3, 6, 6, 4, 3, 0, 2, 2, 1, 1),
+                    "ag_conv2d_forward", "kernel 3x0 must be positive");
+            assertNativeRejected(() -> Ag.ag_conv2d_backward_data(Ag.AG_DEVICE_CPU, y, weight, x, 2, 3, 6, 6, 4, 3, 3, 2, 2, -1,
+                    1), "ag_conv2d_backward_data", "padding -1x1 must be >= 0");
+            assertNativeRejected(() -> Ag.ag_conv2d_backward_weight(Ag.AG_DEVICE_CPU, x, y, weight, 0L, 2, 3, 6, 6, 4, 9, 3, 2, 2,
+                    1, 1), "ag_conv2d_backward_weight", "kernel 9x3 with padding 1x1 leaves no output for 6x6");
+            assertEquals(0, Ag.ag_conv2d_forward(Ag.AG_DEVICE_CPU, x, weight, 0L, y, 2, 3, 6, 6, 4, 3, 3, 2, 2, 1, 1),
                     "the same call with good arguments succeeds");
         }
     }

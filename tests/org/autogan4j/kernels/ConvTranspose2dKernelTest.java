@@ -7,7 +7,8 @@ import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.autogan4j.testing.Tensors.assertClose;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Determinism;
 import org.autogan4j.testing.Fixture;
@@ -26,7 +27,7 @@ class ConvTranspose2dKernelTest {
     private static final double POLICY_REL = 1e-6;
     /** Floor of that comparison for partial sums added into the gradient that cancel. */
     private static final double POLICY_ABS = 1e-5;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     /** x (n,c,h,w), weight (c,k,2,2) -> y (n,k,2h,2w). */
     private record Deconv(int n, int c, int h, int w, int k) {

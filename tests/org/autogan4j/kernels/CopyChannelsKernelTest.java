@@ -8,16 +8,17 @@ import static org.autogan4j.kernels.InceptionOpAsserts.assertRejected;
 import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.autogan4j.nativeapi.AgCpu;
+import org.autogan4j.nativeapi.Ag;
+import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.Tensors;
 import org.junit.jupiter.api.Test;
 
 class CopyChannelsKernelTest {
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     @Test
     void branchesAtTheirOffsetsMatchTorchCat() {
@@ -56,9 +57,9 @@ class CopyChannelsKernelTest {
             assertRejected(() -> CPU.copyChannels(x, y, 6), "copyChannels", "[6, 9)", "8 channels");
             assertRejected(() -> CPU.copyChannels(x, y, -1), "copyChannels", "[-1, 2)");
             assertRejected(() -> CPU.copyChannels(x, t.zeros(2, 8, 4, 5), 0), "must agree in n, h and w");
-            assertNativeRejected(() -> AgCpu.ag_cpu_copy_channels(x.address(), y.address(), 2, 3, 4, 4, 8, 6),
-                    "ag_cpu_copy_channels", "[6, 9)", "cy = 8");
-            assertNativeRejected(() -> AgCpu.ag_cpu_copy_channels(x.address(), 0L, 2, 3, 4, 4, 8, 0), "y is NULL");
+            assertNativeRejected(() -> Ag.ag_copy_channels(Ag.AG_DEVICE_CPU, x.address(), y.address(), 2, 3, 4, 4, 8, 6),
+                    "ag_copy_channels", "[6, 9)", "cy = 8");
+            assertNativeRejected(() -> Ag.ag_copy_channels(Ag.AG_DEVICE_CPU, x.address(), 0L, 2, 3, 4, 4, 8, 0), "y is NULL");
         }
     }
 }

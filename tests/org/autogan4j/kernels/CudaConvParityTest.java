@@ -2,7 +2,7 @@
 // kernels) and conv_transpose2d (k2 s2): forward, backward-data and backward-weight (+= into random
 // gradients), with and without bias, at small odd shapes, at AutoGAN's (N 64/128, C 64..256, 4..32
 // px) and at InceptionV3's strided and 1x7 / 7x1 layers. Default TF32 mode
-// within CudaParity.TF32_REL; strict FP32 (CudaBackend.setTf32(false)) within the FP32 tolerance of
+// within CudaParity.TF32_REL; strict FP32 (CudaDevice.setTf32(false)) within the FP32 tolerance of
 // each pass's reduction length.
 package org.autogan4j.kernels;
 
@@ -12,6 +12,7 @@ import static org.autogan4j.testing.TwinTensors.both;
 import static org.autogan4j.testing.TwinTensors.on;
 
 import org.autogan4j.testing.CudaParity;
+import org.autogan4j.tensor.CudaDevice;
 import org.autogan4j.testing.TwinTensors;
 import org.autogan4j.testing.TwinTensors.Twin;
 import org.junit.jupiter.api.BeforeEach;

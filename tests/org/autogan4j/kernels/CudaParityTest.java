@@ -16,8 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
-import org.autogan4j.tensor.CudaBackend;
+import org.autogan4j.tensor.CudaDevice;
 import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.CudaParity;
@@ -41,7 +40,7 @@ class CudaParityTest {
     private static final long STEADY_STATE_SLACK = 64L << 20;
     /** Allocation sizes of the steady-state test, in floats: an AutoGAN activation, a weight, odd ones. */
     private static final int[] ALLOC_FLOATS = {128 * 256 * 16 * 16, 256 * 256 * 9, 1, 4099, 3_333_333};
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     @BeforeEach
     void requireCuda() {
@@ -52,7 +51,7 @@ class CudaParityTest {
     void fillMatchesTheCpu() {
         try (Tensors gpu = new Tensors(Device.CUDA); Tensors cpu = new Tensors()) {
             Tensor y = gpu.poisoned(N);
-            CudaBackend.instance().fill(y, -1.25f);
+            Device.CUDA.backend().fill(y, -1.25f);
             Tensor expected = cpu.poisoned(N);
             CPU.fill(expected, -1.25f);
             assertBitIdentical(expected.toArray(), y.toArray(), "CUDA fill -1.25");
@@ -64,7 +63,7 @@ class CudaParityTest {
         for (long[] seedOffset : new long[][] {{0, 0}, {42, 7}, {-1, 1L << 40}}) {
             try (Tensors gpu = new Tensors(Device.CUDA); Tensors cpu = new Tensors()) {
                 Tensor y = gpu.poisoned(N);
-                CudaBackend.instance().rngUniform(y, seedOffset[0], seedOffset[1], -2f, 3f);
+                Device.CUDA.backend().rngUniform(y, seedOffset[0], seedOffset[1], -2f, 3f);
                 Tensor expected = cpu.poisoned(N);
                 CPU.rngUniform(expected, seedOffset[0], seedOffset[1], -2f, 3f);
                 assertBitIdentical(expected.toArray(), y.toArray(), "CUDA uniform, seed " + seedOffset[0] + " offset "
@@ -78,7 +77,7 @@ class CudaParityTest {
         for (long[] seedOffset : new long[][] {{0, 0}, {42, 7}, {-1, 1L << 40}}) {
             try (Tensors gpu = new Tensors(Device.CUDA); Tensors cpu = new Tensors()) {
                 Tensor y = gpu.poisoned(N);
-                CudaBackend.instance().rngNormal(y, seedOffset[0], seedOffset[1], 0f, 1f);
+                Device.CUDA.backend().rngNormal(y, seedOffset[0], seedOffset[1], 0f, 1f);
                 Tensor expected = cpu.poisoned(N);
                 CPU.rngNormal(expected, seedOffset[0], seedOffset[1], 0f, 1f);
                 assertClose(expected.toArray(), y.toArray(), NORMAL_REL, NORMAL_ABS, "CUDA normal, seed "
@@ -101,17 +100,17 @@ class CudaParityTest {
             Tensor again = gpu.own(cpu.of(data, N).copyTo(Device.CUDA));
             assertBitIdentical(data, again.toArray(), "CPU -> CUDA copy");
             Tensor copy = gpu.poisoned(N);
-            CudaBackend.instance().copy(copy, again);
+            Device.CUDA.backend().copy(copy, again);
             assertBitIdentical(data, copy.toArray(), "CUDA -> CUDA copy");
         }
     }
 
     @Test
     void memoryInfoIsSane() {
-        long[] info = CudaBackend.instance().memoryInfo();
+        long[] info = CudaDevice.memoryInfo();
         assertTrue(info[1] >= (1L << 30), "total device memory " + info[1] + " bytes is under 1 GiB");
         assertTrue(info[0] > 0 && info[0] <= info[1], "free " + info[0] + " must lie in (0, total " + info[1] + "]");
-        assertTrue(CudaBackend.instance().describe().contains("sm_"), CudaBackend.instance().describe());
+        assertTrue(CudaDevice.describe().contains("sm_"), CudaDevice.describe());
     }
 
     @Test
@@ -125,7 +124,7 @@ class CudaParityTest {
             for (int run = 0; run < 2; run++) {
                 Twin weightGrad = t.random(3, 128, 128, 3, 3);
                 Twin biasGrad = t.random(4, 128);
-                CudaBackend.instance().conv2dBackwardWeight(x.cuda(), dy.cuda(), weightGrad.cuda(), biasGrad.cuda(),
+                Device.CUDA.backend().conv2dBackwardWeight(x.cuda(), dy.cuda(), weightGrad.cuda(), biasGrad.cuda(),
                         1, 1, 1, 1);
                 runs[run] = concat(weightGrad.cuda().toArray(), biasGrad.cuda().toArray());
             }
@@ -151,7 +150,7 @@ class CudaParityTest {
                 Twin dx = t.poisoned(128, 128, 16, 16);
                 Twin gammaGrad = t.random(7, 128);
                 Twin betaGrad = t.random(8, 128);
-                Backend gpu = CudaBackend.instance();
+                Backend gpu = Device.CUDA.backend();
                 gpu.batchNorm2dForwardTrain(x.cuda(), gamma.cuda(), beta.cuda(), y.cuda(), saveMean.cuda(),
                         saveInvStd.cuda(), runningMean.cuda(), runningVar.cuda(), 1e-5f, 0.1f);
                 gpu.batchNorm2dBackward(x.cuda(), dy.cuda(), gamma.cuda(), saveMean.cuda(), saveInvStd.cuda(),
@@ -166,13 +165,13 @@ class CudaParityTest {
 
     @Test
     void theAllocatorReachesASteadyState() {
-        CudaBackend gpu = CudaBackend.instance();
+        Backend gpu = Device.CUDA.backend();
         cycle(3);
         gpu.synchronize();
-        long before = gpu.memoryInfo()[0];
+        long before = CudaDevice.memoryInfo()[0];
         cycle(100);
         gpu.synchronize();
-        long after = gpu.memoryInfo()[0];
+        long after = CudaDevice.memoryInfo()[0];
         assertTrue(Math.abs(after - before) <= STEADY_STATE_SLACK, "free device memory moved from " + before + " to "
                 + after + " bytes over 100 alloc/free cycles of the same sizes (allowed " + STEADY_STATE_SLACK
                 + "): the caching allocator does not reuse its blocks");
@@ -184,7 +183,7 @@ class CudaParityTest {
             List<Tensor> live = new ArrayList<>();
             for (int floats : ALLOC_FLOATS) {
                 Tensor tensor = Tensor.empty(Device.CUDA, floats);
-                CudaBackend.instance().fill(tensor, 1f);
+                Device.CUDA.backend().fill(tensor, 1f);
                 live.add(tensor);
             }
             live.forEach(Tensor::close);

@@ -9,7 +9,8 @@ import static org.autogan4j.testing.Tensors.assertClose;
 import java.util.Arrays;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Tensors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class ElementwiseKernelTest {
     private static final double AXPY_REL = 1e-6;
     /** Floor for axpy results that cancel to near 0, where that one rounding is relatively large. */
     private static final double AXPY_ABS = 1e-6;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     @ParameterizedTest
     @ValueSource(ints = {1, 5, 4099, 1_000_003})

@@ -5,7 +5,8 @@ package org.autogan4j.kernels;
 import static org.autogan4j.testing.Tensors.assertClose;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.Tensors;
@@ -16,7 +17,7 @@ class EmaKernelTest {
     private static final double FIXTURE_REL = 1e-6;
     /** Floor for averages that cancel to near 0: a few roundings of terms of size up to ~5. */
     private static final double FIXTURE_ABS = 1e-6;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     @Test
     void matchesPyTorch() {

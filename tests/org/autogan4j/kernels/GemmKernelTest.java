@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
 
-import org.autogan4j.nativeapi.AgCpu;
+import org.autogan4j.nativeapi.Ag;
+import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Determinism;
 import org.autogan4j.testing.Tensors;
@@ -22,7 +23,7 @@ class GemmKernelTest {
     /** fp32 accumulation of k products in any blocking: error <= ~k*eps*sum|terms| (k*eps = 3e-5
      *  at k = 520), in practice ~sqrt(k)*eps; a wrong index or transpose is off by O(1). */
     private static final double BOUND_PER_SUM_ABS = 1e-5;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     /** The matrices of one product: a stored (m,k) or (k,m), b stored (k,n) or (n,k), c (m,n). */
     private record Problem(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
@@ -134,9 +135,9 @@ class GemmKernelTest {
             Tensor aT = t.of(a, a.length);
             Tensor bT = t.of(b, b.length);
             Tensor cT = t.of(c, c.length);
-            int status = AgCpu.ag_cpu_gemm(transA ? 1 : 0, transB ? 1 : 0, p.m, p.n, p.k, 0.7f, aT.address(), lda,
+            int status = Ag.ag_gemm(Ag.AG_DEVICE_CPU, transA ? 1 : 0, transB ? 1 : 0, p.m, p.n, p.k, 0.7f, aT.address(), lda,
                     bT.address(), ldb, -1.3f, cT.address(), ldc);
-            assertEquals(0, status, () -> "ag_cpu_gemm: " + AgCpu.ag_last_error());
+            assertEquals(0, status, () -> "ag_gemm: " + Ag.ag_last_error());
             float[] out = cT.toArray();
             float[] inner = new float[p.m * p.n];
             for (int i = 0; i < p.m; i++) {

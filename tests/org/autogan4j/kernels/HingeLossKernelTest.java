@@ -9,7 +9,8 @@ import static org.autogan4j.testing.Tensors.assertClose;
 import java.util.Locale;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.HingeKind;
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
@@ -28,7 +29,7 @@ class HingeLossKernelTest {
     private static final double DX_REL = 1e-6;
     /** dx is +-1/n: a large dy lifts dy * dx above Caffe's floor of 1, so the check is relative. */
     private static final double HINGE_DY_SCALE = 50;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     private static float loss(float[] x, HingeKind kind) {
         try (Tensors t = new Tensors()) {

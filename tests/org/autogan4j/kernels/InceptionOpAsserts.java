@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.IntSupplier;
 
-import org.autogan4j.nativeapi.AgCpu;
+import org.autogan4j.nativeapi.Ag;
 import org.junit.jupiter.api.function.Executable;
 
 final class InceptionOpAsserts {
@@ -30,7 +30,7 @@ final class InceptionOpAsserts {
     /** The native call answers AG_ERR_INVALID_ARGUMENT with a message containing every fragment. */
     static void assertNativeRejected(IntSupplier call, String... fragments) {
         assertEquals(INVALID_ARGUMENT, call.getAsInt(), "status of a call with a bad argument");
-        String message = AgCpu.ag_last_error();
+        String message = Ag.ag_last_error();
         for (String fragment : fragments) {
             assertTrue(message.contains(fragment), "ag_last_error \"" + message + "\" should contain \"" + fragment
                     + "\"");

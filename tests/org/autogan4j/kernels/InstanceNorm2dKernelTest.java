@@ -6,7 +6,8 @@ import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.autogan4j.testing.Tensors.assertClose;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.GradientCheck;
@@ -22,7 +23,7 @@ class InstanceNorm2dKernelTest {
     private static final double FIXTURE_ABS = 1e-5;
     /** PyTorch's default, also the fixture's. */
     private static final float EPS = 1e-5f;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     /** {y, dx} of one forward and the backward of dy. */
     private static float[][] run(int[] xd, float[] x, float[] dy, float eps) {

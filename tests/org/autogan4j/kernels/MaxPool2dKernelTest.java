@@ -9,9 +9,10 @@ import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.autogan4j.nativeapi.AgCpu;
+import org.autogan4j.nativeapi.Ag;
+import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.Tensors;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MaxPool2dKernelTest {
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     @ParameterizedTest
     @ValueSource(strings = {"max_pool2d_k3s2_odd", "max_pool2d_k3s2_35", "max_pool2d_k3s2_17", "max_pool2d_k3s2p1"})
@@ -64,11 +65,11 @@ class MaxPool2dKernelTest {
             assertRejected(() -> CPU.maxPool2dForward(t.zeros(1, 1, 2, 2), t.zeros(1, 1, 1, 1), 3, 1, 0),
                     "smaller than the kernel");
             assertRejected(() -> CPU.maxPool2dForward(t.zeros(3, 9, 9), t.zeros(3, 4, 4), 3, 2, 0), "x", "rank 4");
-            assertNativeRejected(() -> AgCpu.ag_cpu_max_pool2d_forward(x.address(), x.address(), 2, 3, 9, 9, 3, 2,
-                    2), "ag_cpu_max_pool2d_forward", "pad = 2");
-            assertNativeRejected(() -> AgCpu.ag_cpu_max_pool2d_forward(0L, x.address(), 2, 3, 9, 9, 3, 2, 0),
-                    "ag_cpu_max_pool2d_forward", "x is NULL");
-            assertEquals(0, AgCpu.ag_cpu_max_pool2d_forward(x.address(), t.zeros(2, 3, 4, 4).address(), 2, 3, 9, 9,
+            assertNativeRejected(() -> Ag.ag_max_pool2d_forward(Ag.AG_DEVICE_CPU, x.address(), x.address(), 2, 3, 9, 9, 3, 2,
+                    2), "ag_max_pool2d_forward", "pad = 2");
+            assertNativeRejected(() -> Ag.ag_max_pool2d_forward(Ag.AG_DEVICE_CPU, 0L, x.address(), 2, 3, 9, 9, 3, 2, 0),
+                    "ag_max_pool2d_forward", "x is NULL");
+            assertEquals(0, Ag.ag_max_pool2d_forward(Ag.AG_DEVICE_CPU, x.address(), t.zeros(2, 3, 4, 4).address(), 2, 3, 9, 9,
                     3, 2, 0), "the same call with good arguments succeeds");
         }
     }

@@ -6,7 +6,8 @@ import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.autogan4j.testing.Tensors.assertClose;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.GradientCheck;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ReluKernelTest {
     /** max(x, 0) and dy * mask are exact in fp32: the twin must agree with PyTorch bit for bit. */
     private static final double EXACT = 0;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     private static float[] forward(float[] x) {
         try (Tensors t = new Tensors()) {

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Determinism;
 import org.autogan4j.testing.Philox;
@@ -28,7 +29,7 @@ class RngKernelTest {
     private static final double MOMENT_BOUND = 0.01;
     /** logf/cosf/sinf in float against the double formula: a few ulp of values up to ~5.8. */
     private static final double NORMAL_ABS = 1e-5;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     private static float[] uniform(int n, long seed, long offset, float low, float high) {
         try (Tensors t = new Tensors()) {

@@ -8,9 +8,10 @@ import static org.autogan4j.kernels.InceptionOpAsserts.assertRejected;
 import static org.autogan4j.testing.Tensors.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.autogan4j.nativeapi.AgCpu;
+import org.autogan4j.nativeapi.Ag;
+import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.Tensors;
@@ -25,7 +26,7 @@ class SoftmaxKernelTest {
     private static final double FIXTURE_ABS = 1e-7;
     /** A row of probabilities sums to 1 within the float rounding of its 1008 terms. */
     private static final double ROW_SUM_TOL = 1e-5;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     @ParameterizedTest
     @ValueSource(strings = {"softmax", "softmax_1008", "log_softmax", "log_softmax_1008"})
@@ -66,9 +67,9 @@ class SoftmaxKernelTest {
             assertRejected(() -> CPU.softmaxForward(x, t.zeros(3, 8), false), "softmaxForward",
                     "y has shape [3, 8]", "[3, 7] (rows, cols)");
             assertRejected(() -> CPU.softmaxForward(t.zeros(21), t.zeros(21), true), "x", "rank 2");
-            assertNativeRejected(() -> AgCpu.ag_cpu_softmax_forward(x.address(), x.address(), 3, 0, 0),
-                    "ag_cpu_softmax_forward", "cols = 0");
-            assertNativeRejected(() -> AgCpu.ag_cpu_softmax_forward(0L, x.address(), 3, 7, 0), "x is NULL");
+            assertNativeRejected(() -> Ag.ag_softmax_forward(Ag.AG_DEVICE_CPU, x.address(), x.address(), 3, 0, 0),
+                    "ag_softmax_forward", "cols = 0");
+            assertNativeRejected(() -> Ag.ag_softmax_forward(Ag.AG_DEVICE_CPU, 0L, x.address(), 3, 7, 0), "x is NULL");
         }
     }
 }

@@ -8,7 +8,8 @@ import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.autogan4j.testing.Tensors.assertClose;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.GradientCheck;
@@ -32,7 +33,7 @@ class SpectralNormKernelTest {
     private static final int WARM_UP_ITERATIONS = 8;
     /** Gradients of W / sigma are ~dy / sigma: a large dy lifts them above Caffe's floor of 1. */
     private static final double SN_DY_SCALE = 20;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     /** {u, v, sigma, weightSn} after one forward from u and v. */
     private static float[][] forward(int[] wd, float[] weight, float[] u, float[] v, boolean update) {

@@ -6,7 +6,8 @@ import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.autogan4j.testing.Tensors.assertClose;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.GradientCheck;
@@ -20,7 +21,7 @@ class SumHwKernelTest {
     private static final double FIXTURE_REL = 1e-5;
     /** Floor for sums that cancel to near 0. */
     private static final double FIXTURE_ABS = 1e-5;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     private static float[] forward(int[] xd, float[] x) {
         try (Tensors t = new Tensors()) {

@@ -6,7 +6,8 @@ import static org.autogan4j.testing.Tensors.assertBitIdentical;
 import static org.autogan4j.testing.Tensors.assertClose;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.testing.Fixture;
 import org.autogan4j.testing.GradientCheck;
@@ -18,7 +19,7 @@ class TanhKernelTest {
     private static final double FIXTURE_REL = 1e-5;
     /** Floor for values near 0, where a few ulp of tanh's rounding are far below 1e-6. */
     private static final double FIXTURE_ABS = 1e-6;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     private static float[] forward(float[] x) {
         try (Tensors t = new Tensors()) {

@@ -7,7 +7,8 @@ import static org.autogan4j.testing.Tensors.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.autogan4j.tensor.Backend;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.tensor.Device;
+
 import org.autogan4j.tensor.Tensor;
 import org.autogan4j.tensor.UpsampleMode;
 import org.autogan4j.testing.Fixture;
@@ -22,7 +23,7 @@ class UpsampleKernelTest {
     private static final double FIXTURE_REL = 1e-5;
     /** Floor for elements near 0, where a sum's cancellation makes relative error meaningless. */
     private static final double FIXTURE_ABS = 1e-6;
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     private static float[] forward(int[] xd, int outH, int outW, UpsampleMode mode, float[] x) {
         try (Tensors t = new Tensors()) {

@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.autogan4j.nativeapi.AgCpu;
+import org.autogan4j.nativeapi.Ag;
 import org.autogan4j.testing.Tensors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 class BadInputTest {
-    private static final Backend CPU = CpuBackend.instance();
+    private static final Backend CPU = Device.CPU.backend();
 
     /** Runs call, expects type, and checks that the message contains every fragment. */
     private static <T extends Throwable> T assertFailsNaming(Class<T> type, Executable call, String... fragments) {
@@ -114,7 +114,7 @@ class BadInputTest {
 
     @Test
     void cudaWithoutAGpuIsAClearError() {
-        String reason = CudaBackend.unavailableReason();
+        String reason = CudaDevice.unavailableReason();
         Assumptions.assumeTrue(reason != null, "CUDA is available here; this test is about its absence");
         NativeException noBackend = assertThrows(NativeException.class, Device.CUDA::backend);
         assertEquals(NativeException.Status.NO_CUDA, noBackend.status());
@@ -196,14 +196,14 @@ class BadInputTest {
     @Test
     void theNativeLibraryChecksItsOwnArguments() {
         try (Tensor y = Tensor.zeros(Device.CPU, 8)) {
-            assertNativeRefusal(AgCpu.ag_cpu_fill(0L, 8, 1f), "ag_cpu_fill", "y");
-            assertNativeRefusal(AgCpu.ag_cpu_fill(y.address(), -1, 1f), "ag_cpu_fill", "-1");
-            assertNativeRefusal(AgCpu.ag_cpu_copy(y.address(), 0L, 8), "ag_cpu_copy", "x");
-            assertNativeRefusal(AgCpu.ag_cpu_relu_forward(y.address(), y.address(), -1), "ag_cpu_relu_forward", "-1");
-            assertNativeRefusal(AgCpu.ag_cpu_sum_hw_forward(y.address(), 0L, 1, 2, 2, 2), "ag_cpu_sum_hw_forward", "y");
-            assertNativeRefusal(AgCpu.ag_cpu_rng_uniform(y.address(), -1, 0, 0, 0f, 1f), "ag_cpu_rng_uniform", "-1");
-            assertNativeRefusal(AgCpu.ag_set_cpu_threads(0), "ag_set_cpu_threads", "0");
-            assertFailsNaming(NativeException.class, () -> CpuBackend.instance().setThreads(-2), "setThreads",
+            assertNativeRefusal(Ag.ag_fill(Ag.AG_DEVICE_CPU, 0L, 8, 1f), "ag_fill", "y");
+            assertNativeRefusal(Ag.ag_fill(Ag.AG_DEVICE_CPU, y.address(), -1, 1f), "ag_fill", "-1");
+            assertNativeRefusal(Ag.ag_copy(Ag.AG_DEVICE_CPU, y.address(), 0L, 8), "ag_copy", "x");
+            assertNativeRefusal(Ag.ag_relu_forward(Ag.AG_DEVICE_CPU, y.address(), y.address(), -1), "ag_relu_forward", "-1");
+            assertNativeRefusal(Ag.ag_sum_hw_forward(Ag.AG_DEVICE_CPU, y.address(), 0L, 1, 2, 2, 2), "ag_sum_hw_forward", "y");
+            assertNativeRefusal(Ag.ag_rng_uniform(Ag.AG_DEVICE_CPU, y.address(), -1, 0, 0, 0f, 1f), "ag_rng_uniform", "-1");
+            assertNativeRefusal(Ag.ag_set_cpu_threads(0), "ag_set_cpu_threads", "0");
+            assertFailsNaming(NativeException.class, () -> CpuDevice.setThreads(-2), "setThreads",
                     "ag_set_cpu_threads");
             float[] untouched = y.toArray();
             assertEquals(0f, untouched[0], "a refused call must not have written anything");
@@ -211,7 +211,7 @@ class BadInputTest {
     }
 
     private static void assertNativeRefusal(int status, String function, String argument) {
-        String message = AgCpu.ag_last_error();
+        String message = Ag.ag_last_error();
         assertEquals(1, status, "status of " + function + " (1 = AG_ERR_INVALID_ARGUMENT); last error: " + message);
         assertTrue(message.contains(function) && message.contains(argument),
                 "ag_last_error \"" + message + "\" should name " + function + " and " + argument);

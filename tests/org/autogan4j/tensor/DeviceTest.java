@@ -49,12 +49,14 @@ class DeviceTest {
 
     @Test
     void cudaPropertyWithoutAGpuSaysWhy() {
-        String reason = CudaBackend.unavailableReason();
+        String reason = CudaDevice.unavailableReason();
         Assumptions.assumeTrue(reason != null, "CUDA is available here; this test is about its absence");
         assertTrue(reason.length() > 10, "the reason should say something: " + reason);
         NativeException e = assertThrows(NativeException.class, () -> withDeviceProperty("cuda", Device::auto));
         assertEquals(NativeException.Status.NO_CUDA, e.status());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertEquals(e.getMessage().indexOf("failed (NO_CUDA)"), e.getMessage().lastIndexOf("failed (NO_CUDA)"),
+                "the status is said once: " + e.getMessage());
         assertEquals(Device.CPU, withDeviceProperty("auto", Device::auto), "auto falls back to the CPU, saying why");
     }
 

@@ -1,14 +1,13 @@
 // What the CUDA parity tests share: the skip-or-fail rule for a machine without a GPU, the named
 // tolerances of a CUDA twin against its CPU twin (and why each is what it is), the comparisons of a
-// Twin's two copies, and the TF32 / strict-FP32 switch of CudaBackend.
+// Twin's two copies, and the TF32 / strict-FP32 switch of CudaDevice.
 package org.autogan4j.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 
-import org.autogan4j.tensor.CudaBackend;
+import org.autogan4j.tensor.CudaDevice;
+import org.autogan4j.tensor.Device;
 import org.junit.jupiter.api.Assumptions;
 
 public final class CudaParity {
@@ -47,7 +46,7 @@ public final class CudaParity {
     /** Skips the test (counted, with the reason) where CUDA is unavailable; fails instead when
      *  -Dag.cuda.required=true. Call it from @BeforeEach. */
     public static void requireCuda() {
-        String reason = CudaBackend.unavailableReason();
+        String reason = CudaDevice.unavailableReason();
         if (reason != null && "true".equals(System.getProperty("ag.cuda.required"))) {
             fail("-Dag.cuda.required=true but CUDA is unavailable: " + reason);
         }
@@ -102,22 +101,9 @@ public final class CudaParity {
 
     /**
      * Switches CUDA's conv/GEMM between TF32 tensor cores (true, the default) and strict FP32
-     * (false) through CudaBackend.setTf32(boolean), called by reflection so that these tests
-     * compile against a CudaBackend that predates the switch; there they fail, naming it.
+     * (false).
      */
     public static void setTf32(boolean enabled) {
-        Method setter;
-        try {
-            setter = CudaBackend.class.getMethod("setTf32", boolean.class);
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError("CudaBackend.setTf32(boolean), the strict-FP32 switch, does not exist", e);
-        }
-        try {
-            setter.invoke(CudaBackend.instance(), enabled);
-        } catch (IllegalAccessException e) {
-            throw new AssertionError("CudaBackend.setTf32(boolean) is not public", e);
-        } catch (InvocationTargetException e) {
-            throw new AssertionError("CudaBackend.setTf32(" + enabled + ") failed: " + e.getCause(), e.getCause());
-        }
+        CudaDevice.setTf32(enabled);
     }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.function.Supplier;
 
-import org.autogan4j.nativeapi.AgCpu;
-import org.autogan4j.tensor.CpuBackend;
+import org.autogan4j.nativeapi.Ag;
+import org.autogan4j.tensor.CpuDevice;
 
 public final class Determinism {
     /** The thread counts compared; the first is the reference. */
@@ -20,11 +20,11 @@ public final class Determinism {
     /** Fails unless run gives the same bits (every output array) for every thread count. */
     public static void assertThreadCountIndependent(String what, Supplier<float[][]> run) {
         int[] saved = new int[1];
-        assertEquals(0, AgCpu.ag_get_cpu_threads(saved), "ag_get_cpu_threads");
+        assertEquals(0, Ag.ag_get_cpu_threads(saved), "ag_get_cpu_threads");
         try {
             float[][] reference = null;
             for (int threads : THREAD_COUNTS) {
-                CpuBackend.instance().setThreads(threads);
+                CpuDevice.setThreads(threads);
                 float[][] outputs = run.get();
                 if (reference == null) {
                     reference = outputs;
@@ -40,7 +40,7 @@ public final class Determinism {
                 }
             }
         } finally {
-            CpuBackend.instance().setThreads(saved[0]);
+            CpuDevice.setThreads(saved[0]);
         }
     }
 }
