@@ -38,7 +38,7 @@ die() {
     exit 1
 }
 
-jar=$(ls target/autogan4j-*.jar 2>/dev/null | head -n 1)
+jar=$(ls target/autogan4j-*.jar 2>/dev/null | grep -v -- '-kernels\.jar$' | head -n 1)
 [ -n "$jar" ] || die "target/autogan4j-*.jar is missing: run 'mvn -Pcuda package' (with -DskipTests where no GPU) first"
 listing=$(unzip -l "$jar")
 unzip -p "$jar" 'org/autogan4j/nativeapi/linux-x86_64/libjniAg.so' | grep -aq ag_cuda_conv2d_forward \

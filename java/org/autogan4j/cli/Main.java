@@ -4,10 +4,15 @@
 // the usage and exits 2. AUTOGAN4J_DEBUG=1 adds the stack trace.
 package org.autogan4j.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import org.autogan4j.search.SearchMain;
+import org.autogan4j.tensor.Backend;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,12 +62,36 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /** The project version from the jar manifest (or "development" when run from classes). */
+    /**
+     * The release version (the jar manifest's Implementation-Version, else the build's own record),
+     * the build's commit, and the version of the native C API the jar carries.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"autogan4j " + (v == null ? "development" : v)};
+            Properties build = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/org/autogan4j/build.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the build's version record", e);
+            }
+            String manifest = Main.class.getPackage().getImplementationVersion();
+            String version = manifest != null ? manifest : filled(build.getProperty("version"), "development");
+            String commit = filled(build.getProperty("commit"), "unknown");
+            if (commit.equals("unknown")) {
+                commit = "unknown commit";
+            } else {
+                commit = "commit " + commit + ("true".equals(build.getProperty("dirty")) ? " with local changes" : "");
+            }
+            return new String[] {"autogan4j " + version + " (" + commit + ", native API " + Backend.nativeApiVersion()
+                    + ")"};
+        }
+
+        /** value, or fallback where the build left it empty or unfilled. */
+        private static String filled(String value, String fallback) {
+            return value == null || value.isBlank() || value.startsWith("${") ? fallback : value;
         }
     }
 }
