@@ -5,7 +5,6 @@
 package org.autogan4j.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,12 +45,7 @@ public final class RunReport {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        Object parsed;
-        try {
-            parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        Object parsed = Json.read(file);
         if (!(parsed instanceof Map)) {
             throw new IllegalArgumentException(file + " must hold a JSON object (the search config)");
         }

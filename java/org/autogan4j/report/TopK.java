@@ -4,8 +4,6 @@
 package org.autogan4j.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,12 +27,7 @@ public record TopK(int stage, List<Entry> entries, boolean fromSearch) {
     /** Reads a topk.json file. */
     public static TopK read(Path file) throws IOException {
         String where = file.toString();
-        Object parsed;
-        try {
-            parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
+        Object parsed = Json.read(file);
         if (!(parsed instanceof Map<?, ?> top) || !(top.get("stage") instanceof Long stage)
                 || !(top.get("architectures") instanceof List<?> list)) {
             throw new IllegalArgumentException(where + " must be an object with an integer \"stage\" and a list "
