@@ -210,7 +210,8 @@ final class PickleReader {
     private List<Object> popN(int n) throws PickleException {
         int floor = marks.isEmpty() ? 0 : marks.get(marks.size() - 1);
         if (stack.size() - n < floor) {
-            throw new PickleException("an opcode needs " + n + " values but the stack holds " + (stack.size() - floor));
+            throw new PickleException("an opcode needs " + n + (n == 1 ? " value" : " values") + " but the stack holds "
+                    + (stack.size() - floor) + (marks.isEmpty() ? "" : " above its last MARK"));
         }
         List<Object> tail = new ArrayList<>(stack.subList(stack.size() - n, stack.size()));
         stack.subList(stack.size() - n, stack.size()).clear();

@@ -4,6 +4,8 @@
 // checked, so a malformed call is a message naming what was expected, not a ClassCastException.
 package org.autogan4j.io;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,13 +117,26 @@ final class PickleTorch {
     /** value as a type, or a refusal naming what was expected and what was found. */
     static <T> T as(Class<T> type, Object value, String what) throws PickleException {
         if (!type.isInstance(value)) {
-            throw new PickleException(what + " must be " + type.getSimpleName() + ", found " + describe(value));
+            String expected = type == Map.class ? "a dict" : type == ArrayList.class ? "a list"
+                    : type == List.class ? "a tuple or list" : type == String.class ? "a str"
+                    : type == Long.class ? "an int" : type == TensorRef.class ? "a tensor" : type.getSimpleName();
+            throw new PickleException(what + " must be " + expected + ", found " + describe(value));
         }
         return type.cast(value);
     }
 
-    /** The kind of value, never its contents: a hostile pickle may nest a container in itself. */
+    /** The Python type of value, never its contents: a hostile pickle may nest a container in itself. */
     static String describe(Object value) {
-        return value == null ? "None" : value.getClass().getSimpleName();
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Global global) {
+            return "global " + global;
+        }
+        return value instanceof Map ? "dict" : value instanceof ArrayList ? "list" : value instanceof List ? "tuple"
+                : value instanceof String ? "str" : value instanceof Long || value instanceof BigInteger ? "int"
+                : value instanceof Double ? "float" : value instanceof Boolean ? "bool"
+                : value instanceof TensorRef ? "tensor" : value instanceof StorageRef ? "storage"
+                : value.getClass().getSimpleName();
     }
 }
