@@ -47,6 +47,8 @@ public final class Json {
             bytes = in.readNBytes(Limits.JSON_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "no such JSON file");
+        } catch (IOException e) {
+            throw new BadFileException(file.toString(), "cannot be read (" + AtomicFile.reason(e) + ")", e);
         }
         if (bytes.length > Limits.JSON_BYTES) {
             throw new JsonException(file + ": larger than " + Limits.size(Limits.JSON_BYTES) + ", the most JSON "

@@ -58,8 +58,8 @@ public final class Limits {
     public static <E extends BadFileException> void checkAllocation(long count, int elementBytes, String what,
                                                                     Refusal<E> refusal) throws E {
         if (count < 0 || count > ARRAY_ELEMENTS) {
-            throw refusal.because(what + " would be " + count + " elements, more than one Java array holds ("
-                    + ARRAY_ELEMENTS + ")");
+            throw refusal.because(what + " would need " + count + " elements of " + elementBytes + " byte(s), more "
+                    + "than one Java array holds (" + ARRAY_ELEMENTS + ")");
         }
         long bytes = product(count, elementBytes);
         if (bytes > freeHeap()) {

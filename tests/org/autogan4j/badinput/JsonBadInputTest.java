@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.autogan4j.io.BadFileException;
 import org.autogan4j.io.Json;
 import org.autogan4j.io.JsonException;
 import org.autogan4j.io.JsonObject;
@@ -114,8 +115,10 @@ class JsonBadInputTest {
     }
 
     @Test
-    void missingFileIsNamed() throws IOException {
+    void missingFileAndFolderAreNamed() throws IOException {
         Path absent = dir.resolve("absent.json");
         refused(NoSuchFileException.class, dir, absent, () -> Json.read(absent), "no such JSON file");
+        Path folder = Files.createDirectory(dir.resolve("config.json"));
+        refused(BadFileException.class, dir, folder, () -> Json.read(folder), "cannot be read (Is a directory)");
     }
 }

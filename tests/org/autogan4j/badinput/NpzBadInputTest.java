@@ -67,8 +67,8 @@ class NpzBadInputTest {
     @Test
     void shapeLargerThanAnyArray() throws IOException {
         Path big = npz("big.npz", "sigma.npy", npy(dict("(100000, 100000, 100000)"), 8));
-        refusedNpz(big, "entry sigma.npy: the [100000, 100000, 100000] values would be 1000000000000000 elements, "
-                + "more than one Java array holds");
+        refusedNpz(big, "entry sigma.npy: the [100000, 100000, 100000] values would need 1000000000000000 elements "
+                + "of 8 byte(s), more than one Java array holds");
     }
 
     @Test
