@@ -4,6 +4,7 @@
 // name and their path of keys, so a message deep inside still says where it is.
 package org.autogan4j.io;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +29,9 @@ public final class JsonObject {
         return new JsonObject(source, "", (Map<String, Object>) value);
     }
 
-    /** The file or other source the object was read from. */
-    public String source() {
-        return source;
-    }
-
     /** The keys and values, in the file's order (read-only). */
     public Map<String, Object> values() {
         return Collections.unmodifiableMap(values);
-    }
-
-    /** Whether key is present with a value other than null. */
-    public boolean has(String key) {
-        return values.get(key) != null;
     }
 
     public String string(String key) {
@@ -64,7 +55,7 @@ public final class JsonObject {
     public int integer(String key, int min, int max) {
         long v = integer(key);
         if (v < min || v > max) {
-            throw new JsonException(source + ": key '" + path + key + "' is " + v + ", outside " + min + ".." + max);
+            throw new JsonException(where(key) + " is " + v + ", outside " + min + ".." + max);
         }
         return (int) v;
     }
@@ -75,19 +66,6 @@ public final class JsonObject {
             throw wrong(key, "a number", v);
         }
         return n.doubleValue();
-    }
-
-    /** The number at key, or null when key is absent or null. */
-    public Double optionalNumber(String key) {
-        return has(key) ? number(key) : null;
-    }
-
-    public boolean bool(String key) {
-        Object v = require(key, "true or false");
-        if (!(v instanceof Boolean b)) {
-            throw wrong(key, "true or false", v);
-        }
-        return b;
     }
 
     @SuppressWarnings("unchecked")
@@ -105,6 +83,26 @@ public final class JsonObject {
             throw wrong(key, "a list", v);
         }
         return list;
+    }
+
+    /** A list of objects, each keeping this object's source and its place ("architectures[2]."). */
+    public List<JsonObject> objects(String key) {
+        List<?> list = list(key);
+        List<JsonObject> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> map)) {
+                throw wrong(key + "[" + i + "]", "an object", list.get(i));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) map;
+            out.add(new JsonObject(source, path + key + "[" + i + "].", values));
+        }
+        return out;
+    }
+
+    /** How a message names key of this object: "run/topk.json: key 'architectures[2].arch'". */
+    public String where(String key) {
+        return source + ": key '" + path + key + "'";
     }
 
     /** A list of integers, each checked. */
@@ -146,8 +144,8 @@ public final class JsonObject {
     private Object require(String key, String expected) {
         Object v = values.get(key);
         if (v == null) {
-            throw new JsonException(source + ": key '" + path + key + "' is " + (values.containsKey(key) ? "null"
-                    : "missing") + "; it must be " + expected);
+            throw new JsonException(where(key) + " is " + (values.containsKey(key) ? "null" : "missing")
+                    + "; it must be " + expected);
         }
         return v;
     }
@@ -155,7 +153,6 @@ public final class JsonObject {
     private JsonException wrong(String key, String expected, Object found) {
         String shown = found instanceof String || found instanceof Number || found instanceof Boolean
                 ? " (" + Json.write(found).replaceAll("(.{40}).+", "$1...") + ")" : "";
-        return new JsonException(source + ": key '" + path + key + "' must be " + expected + ", found "
-                + kind(found) + shown);
+        return new JsonException(where(key) + " must be " + expected + ", found " + kind(found) + shown);
     }
 }

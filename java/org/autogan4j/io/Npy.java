@@ -74,9 +74,11 @@ public final class Npy {
         long size = Limits.product(Arrays.stream(shape).asLongStream().toArray());
         int width = dtype.equals("<f8") ? Double.BYTES : Float.BYTES;
         Limits.checkAllocation(size, Double.BYTES, "the " + Arrays.toString(shape) + " values", refusal);
-        double[] values = values(in, (int) size, width, () -> refusal.because("truncated: shape "
-                + Arrays.toString(shape) + " of " + dtype + " needs " + size * width + " bytes of data, the array "
-                + "holds fewer"));
+        double[] values = values(in, (int) size, width);
+        if (values == null) {
+            throw refusal.because("truncated: shape " + Arrays.toString(shape) + " of " + dtype + " needs "
+                    + size * width + " bytes of data, the array holds fewer");
+        }
         Limits.expectEnd(in, "its shape " + Arrays.toString(shape) + " of " + dtype + " needs", refusal);
         return new Array(shape, values, dtype);
     }
@@ -102,12 +104,8 @@ public final class Npy {
         return out.array();
     }
 
-    /** A problem found while the values are read. */
-    private interface Truncated {
-        BadFileException exception();
-    }
-
-    private static double[] values(InputStream in, int size, int width, Truncated truncated) throws IOException {
+    /** size values of width bytes each, read in chunks; null when in ends before them. */
+    private static double[] values(InputStream in, int size, int width) throws IOException {
         double[] values = new double[size];
         byte[] chunk = new byte[CHUNK_BYTES];
         ByteBuffer view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
@@ -115,7 +113,7 @@ public final class Npy {
         for (int done = 0; done < size; done += perChunk) {
             int count = Math.min(perChunk, size - done);
             if (in.readNBytes(chunk, 0, count * width) != count * width) {
-                throw truncated.exception();
+                return null;
             }
             for (int i = 0; i < count; i++) {
                 values[done + i] = width == Double.BYTES ? view.getDouble(i * width) : view.getFloat(i * width);

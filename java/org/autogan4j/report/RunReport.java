@@ -40,16 +40,8 @@ public final class RunReport {
         return HtmlReport.write(runDir, new HtmlReport.Run(config, rows, topK, latestSample(runDir)));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> config(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        Object parsed = Json.read(file);
-        if (!(parsed instanceof Map)) {
-            throw new IllegalArgumentException(file + " must hold a JSON object (the search config)");
-        }
-        return (Map<String, Object>) parsed;
+        return Files.isRegularFile(file) ? Json.readObject(file).values() : null;
     }
 
     private static int topk(Map<String, Object> config) {

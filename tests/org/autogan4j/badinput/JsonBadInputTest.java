@@ -115,6 +115,20 @@ class JsonBadInputTest {
     }
 
     @Test
+    void topkJsonWithWrongTypesNamesTheKey() throws IOException {
+        String good = "{\"rank\": 1, \"arch\": [1,0,1,1,1,0,0,1,1,1,0,1,0,3], \"reward\": 2.5}";
+        Path reward = file("topk.json", "{\"stage\": 2, \"architectures\": [" + good + ", {\"rank\": 2, \"arch\": "
+                + "[1,0,1,1,1,0,0,1,1,1,0,1,0,3], \"reward\": \"high\"}]}");
+        refused(JsonException.class, dir, reward, () -> TopK.read(reward),
+                reward + ": key 'architectures[1].reward' must be a number, found a string (\"high\")");
+        Path arch = file("topk2.json", "{\"stage\": 2, \"architectures\": [{\"rank\": 1, \"arch\": [1, 9], "
+                + "\"reward\": 1}]}");
+        refused(JsonException.class, dir, arch, () -> TopK.read(arch), "key 'architectures[0].arch': ");
+        Path stage = file("topk3.json", "{\"stage\": 7, \"architectures\": []}");
+        refused(JsonException.class, dir, stage, () -> TopK.read(stage), "key 'stage' is 7, outside 0..2");
+    }
+
+    @Test
     void missingFileAndFolderAreNamed() throws IOException {
         Path absent = dir.resolve("absent.json");
         refused(NoSuchFileException.class, dir, absent, () -> Json.read(absent), "no such JSON file");
