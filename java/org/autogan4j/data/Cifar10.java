@@ -1,7 +1,8 @@
 // CIFAR-10 in its binary version (the folder cifar-10-batches-bin from cifar-10-binary.tar.gz):
 // data_batch_1..5.bin for training, test_batch.bin for testing, each 10,000 records of 3,073
 // bytes: one label byte (0..9), then the 32x32 image as 1,024 red, 1,024 green and 1,024 blue
-// bytes, row-major, which is already the (C, H, W) layout kept here.
+// bytes, row-major, which is already the (C, H, W) layout kept here. Every file's size is checked
+// before anything is read, and the whole split against the free heap before it is allocated.
 package org.autogan4j.data;
 
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
+import org.autogan4j.io.Limits;
 
 public final class Cifar10 {
     /** Where the archive is expected to be unpacked by default (relative to the working directory). */
@@ -44,6 +47,8 @@ public final class Cifar10 {
             checkSize(folder.resolve(name), fileBytes, recordsPerFile);
         }
         int count = names.size() * recordsPerFile;
+        Limits.checkAllocation((long) count * IMAGE_BYTES, 1, "the " + count + " images of " + folder,
+                problem -> new DatasetException(folder + ": " + problem));
         byte[] pixels = new byte[count * IMAGE_BYTES];
         int[] labels = new int[count];
         for (int f = 0; f < names.size(); f++) {

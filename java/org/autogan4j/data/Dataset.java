@@ -28,10 +28,18 @@ public final class Dataset {
      * arrays are kept, not copied (synthetic data for tests, or images from another source).
      */
     public Dataset(String name, int channels, int height, int width, byte[] pixels, int[] labels) {
+        if (labels.length == 0) {
+            throw new IllegalArgumentException(name + ": a dataset needs at least 1 image, this one has none");
+        }
+        if (channels < 1 || height < 1 || width < 1) {
+            throw new IllegalArgumentException(name + ": images of " + channels + "x" + height + "x" + width
+                    + " cannot exist; each side must be at least 1");
+        }
         long expected = (long) labels.length * channels * height * width;
-        if (labels.length == 0 || pixels.length != expected) {
-            throw new IllegalArgumentException(name + ": " + pixels.length + " pixels for " + labels.length
-                    + " images of " + channels + "x" + height + "x" + width + " (need " + expected + ", N >= 1)");
+        if (pixels.length != expected) {
+            throw new IllegalArgumentException(name + ": " + pixels.length + " pixel bytes cannot hold "
+                    + labels.length + " images of " + channels + "x" + height + "x" + width + ", which need "
+                    + expected);
         }
         this.name = name;
         this.channels = channels;

@@ -3,6 +3,7 @@
 // then unlabeled_X.bin (100,000 images, label -1). Each image is 3x96x96 bytes, each channel
 // stored column by column (the format's MATLAB order); it is transposed to row-major and shrunk to
 // 48x48 with PIL's bilinear filter while reading, so the 2.8 GB of 96x96 pixels never sit in memory.
+// Every file's size is checked before it is read, and the 48x48 pixels against the free heap.
 package org.autogan4j.data;
 
 import java.io.BufferedInputStream;
@@ -11,6 +12,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+
+import org.autogan4j.io.Limits;
 
 public final class Stl10 {
     /** Where the archive is expected to be unpacked by default (relative to the working directory). */
@@ -42,6 +45,8 @@ public final class Stl10 {
         checkSize(folder.resolve("train_X.bin"), (long) trainImages * IMAGE_BYTES, trainImages + IMAGES);
         checkSize(folder.resolve("unlabeled_X.bin"), (long) unlabeledImages * IMAGE_BYTES, unlabeledImages + IMAGES);
         int count = trainImages + unlabeledImages;
+        Limits.checkAllocation((long) count * CHANNELS * SIZE * SIZE, 1, "the " + count + " images of " + folder
+                + " at 48x48", problem -> new DatasetException(folder + ": " + problem));
         byte[] pixels = new byte[count * CHANNELS * SIZE * SIZE];
         int[] labels = new int[count];
         for (int i = 0; i < trainImages; i++) {

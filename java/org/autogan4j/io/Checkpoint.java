@@ -50,11 +50,12 @@ public final class Checkpoint {
         Object parsed;
         try {
             parsed = Json.parse(json);
-        } catch (IllegalArgumentException e) {
-            throw new CheckpointException(file, "its sidecar metadata is not valid JSON: " + e.getMessage(), e);
+        } catch (JsonException e) {
+            throw new CheckpointException(file, "its sidecar metadata is not valid JSON: " + e.getMessage());
         }
         if (!(parsed instanceof Map)) {
-            throw new CheckpointException(file, "its sidecar metadata is not a JSON object");
+            throw new CheckpointException(file, "its sidecar metadata must be a JSON object, found "
+                    + JsonObject.kind(parsed));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) parsed;

@@ -1,15 +1,13 @@
 // PNG sample grids: images x (N, C, H, W) in [-1, 1] with C = 1 (gray) or 3 (RGB), 8 per row (an
 // 8x8 grid for 64 samples), a 2-pixel black border around and between them, as torchvision's
 // make_grid(padding=2) lays them out. Values become bytes as AutoGAN's evaluation does (spec 7):
-// x * 127.5 + 127.5, clamped to [0, 255], truncated. Written with ImageIO, atomically.
+// x * 127.5 + 127.5, clamped to [0, 255], truncated. Written through Png (in memory, then atomically).
 package org.autogan4j.io;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
-
-import javax.imageio.ImageIO;
 
 import org.autogan4j.tensor.Tensor;
 
@@ -36,12 +34,7 @@ public final class ImageGrid {
 
     /** Writes images x (n, channels, height, width) as a grid PNG to file. */
     public static void write(Path file, float[] x, int n, int channels, int height, int width) throws IOException {
-        BufferedImage image = render(x, n, channels, height, width);
-        AtomicFile.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("ImageIO has no PNG writer");
-            }
-        });
+        Png.write(file, render(x, n, channels, height, width));
     }
 
     /** The grid as an image (gray for 1 channel, RGB for 3). */

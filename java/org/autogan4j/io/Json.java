@@ -1,42 +1,72 @@
-// A small JSON writer and reader for the two JSON texts autogan4j writes: the safetensors header
-// and the checkpoint sidecar. Values map to Java as: object <-> Map (order kept), array <-> List
-// (Java arrays of primitives are written as arrays too), string, number (read back as Long when
-// integral and in range, else Double), boolean, null. Non-finite numbers are rejected, as JSON has none.
+// JSON for every JSON text autogan4j reads or writes: --config files, config.json, checkpoint
+// sidecars, topk.json, safetensors headers. Values map to Java as: object <-> Map (order kept),
+// array <-> List (Java arrays of primitives are written as arrays too), string, number (read back
+// as Long when integral and within 18 digits, else Double), boolean, null. Reading goes through
+// JsonParser, which bounds the document by Limits; JsonObject reads typed fields with messages
+// that name the file and the key. Non-finite numbers are refused both ways, as JSON has none.
 package org.autogan4j.io;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Array;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 public final class Json {
-    private final String text;
-    private int at;
-
-    private Json(String text) {
-        this.text = text;
+    private Json() {
     }
 
     /** value as compact JSON text. */
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();
-        write(value, out);
+        write(value, out, 0);
         return out.toString();
     }
 
-    /** Parses text (one JSON value, surrounding whitespace allowed). */
+    /** Parses text that came from no file (one JSON value, surrounding whitespace allowed). */
     public static Object parse(String text) {
-        Json json = new Json(text);
-        Object value = json.value();
-        json.skipSpace();
-        if (json.at != text.length()) {
-            throw json.error("unexpected text after the value");
-        }
-        return value;
+        return JsonParser.parse(null, text);
     }
 
-    private static void write(Object value, StringBuilder out) {
+    /** Parses text read from source (a path or a display name), which every error message starts with. */
+    public static Object parse(String source, String text) {
+        return JsonParser.parse(source, text);
+    }
+
+    /**
+     * Reads and parses the JSON file: at most Limits.JSON_BYTES of strict UTF-8. A missing or
+     * unreadable file is an IOException; bad or oversized content is a JsonException naming the file.
+     */
+    public static Object read(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(Limits.JSON_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such JSON file");
+        } catch (IOException e) {
+            throw new BadFileException(file.toString(), "cannot be read (" + AtomicFile.reason(e) + ")", e);
+        }
+        if (bytes.length > Limits.JSON_BYTES) {
+            throw new JsonException(file + ": larger than " + Limits.size(Limits.JSON_BYTES) + ", the most JSON "
+                    + "autogan4j reads; is it the file you meant?");
+        }
+        return JsonParser.parse(file.toString(), JsonParser.utf8(file.toString(), bytes));
+    }
+
+    /** Reads the JSON file, which must hold one object (see read). */
+    public static JsonObject readObject(Path file) throws IOException {
+        return JsonObject.of(file.toString(), read(file));
+    }
+
+    private static void write(Object value, StringBuilder out, int depth) {
+        if (depth > Limits.DEPTH) {
+            throw new IllegalArgumentException("cannot write JSON nested deeper than " + Limits.DEPTH
+                    + " levels (does a value contain itself?)");
+        }
         if (value == null || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Number) {
@@ -55,7 +85,7 @@ public final class Json {
                 first = false;
                 string(String.valueOf(e.getKey()), out);
                 out.append(':');
-                write(e.getValue(), out);
+                write(e.getValue(), out, depth + 1);
             }
             out.append('}');
         } else if (value instanceof Iterable || value.getClass().isArray()) {
@@ -70,7 +100,7 @@ public final class Json {
             out.append('[');
             for (int i = 0; i < items.size(); i++) {
                 out.append(i == 0 ? "" : ",");
-                write(items.get(i), out);
+                write(items.get(i), out, depth + 1);
             }
             out.append(']');
         } else {
@@ -91,144 +121,5 @@ public final class Json {
             }
         }
         out.append('"');
-    }
-
-    private Object value() {
-        skipSpace();
-        if (at >= text.length()) {
-            throw error("the text ends where a value should start");
-        }
-        char c = text.charAt(at);
-        if (c == '{') {
-            return object();
-        } else if (c == '[') {
-            return array();
-        } else if (c == '"') {
-            return string();
-        } else if (text.startsWith("true", at) || text.startsWith("null", at)) {
-            at += 4;
-            return c == 't' ? Boolean.TRUE : null;
-        } else if (text.startsWith("false", at)) {
-            at += 5;
-            return Boolean.FALSE;
-        }
-        return number();
-    }
-
-    private Map<String, Object> object() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        at++;
-        skipSpace();
-        if (peek('}')) {
-            return map;
-        }
-        do {
-            skipSpace();
-            if (at >= text.length() || text.charAt(at) != '"') {
-                throw error("expected a quoted key");
-            }
-            String key = string();
-            skipSpace();
-            expect(':');
-            if (map.containsKey(key)) {
-                throw error("the key \"" + key + "\" appears twice");
-            }
-            map.put(key, value());
-            skipSpace();
-        } while (peek(','));
-        expect('}');
-        return map;
-    }
-
-    private List<Object> array() {
-        List<Object> list = new ArrayList<>();
-        at++;
-        skipSpace();
-        if (peek(']')) {
-            return list;
-        }
-        do {
-            list.add(value());
-            skipSpace();
-        } while (peek(','));
-        expect(']');
-        return list;
-    }
-
-    private String string() {
-        StringBuilder out = new StringBuilder();
-        at++;
-        while (true) {
-            if (at >= text.length()) {
-                throw error("a string is not closed");
-            }
-            char c = text.charAt(at++);
-            if (c == '"') {
-                return out.toString();
-            } else if (c == '\\') {
-                char e = at < text.length() ? text.charAt(at++) : ' ';
-                int simple = "\"\\/bfnrt".indexOf(e);
-                if (simple >= 0) {
-                    out.append("\"\\/\b\f\n\r\t".charAt(simple));
-                } else if (e == 'u' && at + 4 <= text.length()) {
-                    try {
-                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                    } catch (NumberFormatException bad) {
-                        throw error("bad \\u escape");
-                    }
-                    at += 4;
-                } else {
-                    throw error("bad escape \\" + e);
-                }
-            } else {
-                out.append(c);
-            }
-        }
-    }
-
-    private Object number() {
-        int start = at;
-        while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
-            at++;
-        }
-        String s = text.substring(start, at);
-        try {
-            if (s.matches("-?\\d{1,18}")) {
-                return Long.parseLong(s);
-            }
-            if (s.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
-                return Double.parseDouble(s);
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the error below
-        }
-        at = start;
-        throw error("expected a value");
-    }
-
-    private void skipSpace() {
-        while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0) {
-            at++;
-        }
-    }
-
-    private boolean peek(char c) {
-        if (at < text.length() && text.charAt(at) == c) {
-            at++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(char c) {
-        if (!peek(c)) {
-            throw error("expected '" + c + "'");
-        }
-    }
-
-    private IllegalArgumentException error(String what) {
-        int from = Math.max(0, at - 20);
-        return new IllegalArgumentException("bad JSON at character " + at + ": " + what + " (near \""
-                + text.substring(from, Math.min(text.length(), at + 20)) + "\")");
     }
 }

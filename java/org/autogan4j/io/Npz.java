@@ -1,6 +1,8 @@
 // numpy .npz archives: a zip of "<name>.npy" entries, as np.savez (stored) and np.savez_compressed
 // (deflated) write them. FID statistics files (TTUR's fid_stats_cifar10_train.npz, pytorch-fid's)
-// hold "mu" (d) and "sigma" (d, d). Writes stored entries like np.savez, atomically (AtomicFile).
+// hold "mu" (d) and "sigma" (d, d). Each entry is read as a stream only as far as its .npy header
+// justifies (Npy), so a zip bomb or an entry size that lies cannot exhaust memory. Writes stored
+// entries like np.savez, atomically (AtomicFile).
 package org.autogan4j.io;
 
 import java.io.IOException;
@@ -36,13 +38,20 @@ public final class Npz {
                 }
                 String name = entry.getName().substring(0, entry.getName().length() - SUFFIX.length());
                 try (InputStream in = zip.getInputStream(entry)) {
-                    arrays.put(name, Npy.read(file + ":" + entry.getName(), in.readAllBytes()));
-                } catch (IllegalArgumentException e) {
-                    throw new CheckpointException(file, e.getMessage(), e);
+                    arrays.put(name, Npy.read(in, problem -> new CheckpointException(file, "entry " + entry.getName()
+                            + ": " + problem)));
+                } catch (BadFileException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new CheckpointException(file, "entry " + entry.getName() + " cannot be decompressed ("
+                            + AtomicFile.reason(e) + "); the archive is truncated or corrupt", e);
                 }
             }
         } catch (ZipException e) {
             throw new CheckpointException(file, "not a readable .npz (zip) archive: " + e.getMessage());
+        }
+        if (arrays.isEmpty()) {
+            throw new CheckpointException(file, "holds no .npy arrays; is it an .npz file written by numpy.savez?");
         }
         return Collections.unmodifiableMap(arrays);
     }

@@ -1,13 +1,16 @@
 // Copies one .pth tensor out of its storage into a contiguous row-major array, honouring the
 // tensor's shape, strides and storage offset (a transposed or sliced view reads the right
 // elements), and converting float16/float64 to float32; integer and bool storages stay exact.
+// Shapes, strides and offsets are checked without overflow before anything is allocated: the last
+// element a view reaches must lie inside its storage, and the gathered copy must fit in the heap
+// (a stride of 0 lets a tiny storage claim a huge tensor).
 package org.autogan4j.io;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.autogan4j.io.PickleReader.TensorRef;
+import org.autogan4j.io.PickleTorch.TensorRef;
 
 final class PthGather {
     private PthGather() {
@@ -22,24 +25,23 @@ final class PthGather {
                     + " but strides " + Arrays.toString(strides));
         }
         int[] dims = new int[shape.length];
-        long size = 1;
-        long last = tensor.storageOffset();
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] < 0 || shape[d] > Integer.MAX_VALUE || strides[d] < 0) {
                 throw new CheckpointException(file, "tensor " + name + " has an invalid shape " + Arrays.toString(shape)
                         + " or strides " + Arrays.toString(strides));
             }
             dims[d] = (int) shape[d];
-            size *= shape[d];
-            last += (shape[d] - 1) * strides[d];
         }
+        long size = Limits.product(shape);
         long numel = tensor.storage().numel();
-        if (size > Integer.MAX_VALUE - 8 || (size > 0 && (tensor.storageOffset() < 0 || last >= numel))) {
+        if (size > 0 && (tensor.storageOffset() < 0 || lastElement(tensor) >= numel)) {
             throw new CheckpointException(file, "tensor " + name + " (shape " + Arrays.toString(shape) + ", strides "
                     + Arrays.toString(strides) + ", offset " + tensor.storageOffset() + ") reaches past its storage of "
                     + numel + " elements");
         }
         PthDtype dtype = tensor.storage().dtype();
+        Limits.checkAllocation(size, dtype.isFloatingPoint() ? Float.BYTES : Long.BYTES, "tensor " + name + "'s "
+                + size + " values", problem -> new CheckpointException(file, problem));
         float[] floats = dtype.isFloatingPoint() ? new float[(int) size] : null;
         long[] integers = dtype.isFloatingPoint() ? null : new long[(int) size];
         int[] index = new int[dims.length];
@@ -62,6 +64,19 @@ final class PthGather {
             }
         }
         return new PthTensor(name, dims, strides.clone(), tensor.storageOffset(), dtype, floats, integers);
+    }
+
+    /** The storage index of the tensor's last element, Long.MAX_VALUE when that overflows. */
+    private static long lastElement(TensorRef tensor) {
+        long last = tensor.storageOffset();
+        for (int d = 0; d < tensor.shape().length; d++) {
+            long step = Limits.product(tensor.shape()[d] - 1, tensor.strides()[d]);
+            if (step == Long.MAX_VALUE || last > Long.MAX_VALUE - step) {
+                return Long.MAX_VALUE;
+            }
+            last += step;
+        }
+        return last;
     }
 
     /** IEEE 754 binary16 bits -> the float32 of the same value (exact: every half is a float). */

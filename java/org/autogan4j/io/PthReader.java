@@ -5,7 +5,9 @@
 // 1.6) is one stream: pickles of the magic number, protocol 1001 and sys info, the object, the list
 // of storage keys, then per key an int64 element count and the raw elements. The pickles go
 // through PickleReader's allow-list; nested dicts are flattened with '.' joins, and values that are
-// neither dicts nor tensors (an epoch number, a name) are skipped.
+// neither dicts nor tensors (an epoch number, a name) are skipped. Sizes are bounded by Limits: the
+// pickle's bytes, the dicts' depth and the values walked, and every storage and tensor is checked
+// against the heap before it is read, reading no more of a zip entry than its storage needs.
 package org.autogan4j.io;
 
 import java.io.IOException;
@@ -26,17 +28,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
-import org.autogan4j.io.PickleReader.PickleException;
-import org.autogan4j.io.PickleReader.StorageRef;
-import org.autogan4j.io.PickleReader.TensorRef;
+import org.autogan4j.io.PickleTorch.StorageRef;
+import org.autogan4j.io.PickleTorch.TensorRef;
 
 public final class PthReader {
     private static final BigInteger LEGACY_MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
     private static final long LEGACY_PROTOCOL = 1001;
-    /** Largest data.pkl read: a state_dict's pickle is a few hundred KB even for large networks. */
-    private static final int PICKLE_LIMIT = 64 << 20;
-    /** Deepest dict nesting flattened; deeper means a cycle made with the memo, or a hostile file. */
-    private static final int DEPTH_LIMIT = 64;
 
     private PthReader() {
     }
@@ -46,7 +43,7 @@ public final class PthReader {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such .pth file");
         }
-        byte[] head = new byte[2];
+        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(2);
         }
@@ -65,6 +62,7 @@ public final class PthReader {
     }
 
     private static Map<String, PthTensor> readZip(Path file) throws IOException, PickleException {
+        Limits.Refusal<?> refusal = problem -> new CheckpointException(file, problem);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry pickle = zip.stream().filter(e -> e.getName().matches("[^/]+/data\\.pkl")).findFirst()
                     .orElseThrow(() -> new CheckpointException(file, "the archive has no <archive>/data.pkl; "
@@ -72,25 +70,25 @@ public final class PthReader {
             String prefix = pickle.getName().substring(0, pickle.getName().length() - "data.pkl".length());
             Object root;
             try (InputStream in = zip.getInputStream(pickle)) {
-                byte[] bytes = in.readNBytes(PICKLE_LIMIT + 1);
-                if (bytes.length > PICKLE_LIMIT) {
-                    throw new CheckpointException(file, pickle.getName() + " is larger than " + PICKLE_LIMIT
-                            + " bytes, which no state_dict needs");
-                }
-                root = PickleReader.read(ByteBuffer.wrap(bytes));
+                root = PickleReader.read(ByteBuffer.wrap(Limits.readAtMost(in, Limits.PICKLE_BYTES, pickle.getName(),
+                        refusal)));
+            } catch (IOException e) {
+                throw unreadable(file, pickle, e);
             }
             Map<String, ByteBuffer> storages = new HashMap<>();
-            return tensors(file, root, storage -> {
+            return gather(file, tensorsOf(file, root), storage -> {
                 ByteBuffer bytes = storages.get(storage.key());
                 if (bytes == null) {
                     ZipEntry entry = zip.getEntry(prefix + "data/" + storage.key());
                     if (entry == null) {
-                        throw new CheckpointException(file, "unknown storage key " + storage.key() + ": the archive has "
-                                + "no " + prefix + "data/" + storage.key());
+                        throw new CheckpointException(file, "unknown storage key " + storage.key()
+                                + ": the archive has no " + prefix + "data/" + storage.key());
                     }
+                    long needed = storageBytes(file, storage);
                     try (InputStream in = zip.getInputStream(entry)) {
-                        long needed = storage.numel() * storage.dtype().bytes();
-                        bytes = ByteBuffer.wrap(in.readNBytes((int) Math.min(needed, Integer.MAX_VALUE - 8)));
+                        bytes = ByteBuffer.wrap(in.readNBytes((int) needed));
+                    } catch (IOException e) {
+                        throw unreadable(file, entry, e);
                     }
                     storages.put(storage.key(), bytes);
                 }
@@ -101,7 +99,14 @@ public final class PthReader {
         }
     }
 
+    private static CheckpointException unreadable(Path file, ZipEntry entry, IOException e) {
+        return e instanceof CheckpointException c ? c : new CheckpointException(file, "entry " + entry.getName()
+                + " cannot be decompressed (" + AtomicFile.reason(e) + "); the archive is truncated or corrupt", e);
+    }
+
     private static Map<String, PthTensor> readLegacy(Path file) throws IOException, PickleException {
+        Limits.checkAllocation(Files.size(file), 1, "the legacy .pth file's bytes",
+                problem -> new CheckpointException(file, problem));
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         if (!LEGACY_MAGIC.equals(toBig(PickleReader.read(in)))) {
             throw new CheckpointException(file, "a pickle stream without torch.save's magic number: not a .pth file");
@@ -114,29 +119,36 @@ public final class PthReader {
         if (sysInfo instanceof Map<?, ?> info && Boolean.FALSE.equals(info.get("little_endian"))) {
             throw new CheckpointException(file, "written on a big-endian machine; re-save it on a little-endian one");
         }
-        Object root = PickleReader.read(in);
+        Map<String, TensorRef> tensors = tensorsOf(file, PickleReader.read(in));
+        Map<String, StorageRef> used = new HashMap<>();
+        tensors.values().forEach(t -> used.putIfAbsent(t.storage().key(), t.storage()));
+        Object keys = PickleReader.read(in);
+        if (!(keys instanceof List<?> list)) {
+            throw new CheckpointException(file, "the storage key list after the pickles is a "
+                    + PickleTorch.describe(keys) + ", not a list");
+        }
         Map<String, ByteBuffer> storages = new HashMap<>();
         try {
-            for (Object key : (List<?>) PickleReader.read(in)) {
+            for (Object key : list) {
                 long numel = in.getLong();
-                int elementBytes = elementBytes(root, (String) key, 0);
-                if (elementBytes == 0) {
+                StorageRef user = used.get(String.valueOf(key));
+                if (user == null) {
                     throw new CheckpointException(file, "storage " + key + " is listed, but no tensor uses it");
                 }
-                long bytes = numel * elementBytes;
-                if (numel < 0 || bytes > in.remaining()) {
+                long bytes = numel < 0 ? -1 : Limits.product(numel, user.dtype().bytes());
+                if (bytes < 0 || bytes > in.remaining()) {
                     throw new CheckpointException(file, "truncated storage " + key + ": " + numel + " elements "
                             + "announced, " + in.remaining() + " bytes left in the file");
                 }
                 ByteBuffer storage = in.slice();
                 storage.limit((int) bytes);
-                storages.put((String) key, storage);
+                storages.put(user.key(), storage);
                 in.position(in.position() + (int) bytes);
             }
-        } catch (BufferUnderflowException | ClassCastException e) {
-            throw new CheckpointException(file, "the storage section after the pickles is truncated or malformed");
+        } catch (BufferUnderflowException e) {
+            throw new CheckpointException(file, "the storage section after the pickles is truncated");
         }
-        return tensors(file, root, storage -> {
+        return gather(file, tensors, storage -> {
             ByteBuffer bytes = storages.get(storage.key());
             if (bytes == null) {
                 throw new CheckpointException(file, "unknown storage key " + storage.key()
@@ -146,28 +158,20 @@ public final class PthReader {
         });
     }
 
-    /** Bytes per element of the storage named key, from the first tensor in root that uses it. */
-    private static int elementBytes(Object root, String key, int depth) {
-        if (root instanceof TensorRef tensor && tensor.storage().key().equals(key)) {
-            return tensor.storage().dtype().bytes();
-        }
-        if (root instanceof Map<?, ?> dict && depth < DEPTH_LIMIT) {
-            for (Object value : dict.values()) {
-                int bytes = elementBytes(value, key, depth + 1);
-                if (bytes > 0) {
-                    return bytes;
-                }
-            }
-        }
-        return 0;
-    }
-
     private static BigInteger toBig(Object value) {
         return value instanceof Long l ? BigInteger.valueOf(l) : value instanceof BigInteger b ? b : null;
     }
 
+    /** The bytes storage claims, refused when they cannot be true or cannot fit in memory. */
+    private static long storageBytes(Path file, StorageRef storage) throws CheckpointException {
+        long bytes = Limits.product(storage.numel(), storage.dtype().bytes());
+        Limits.checkAllocation(bytes, 1, "storage " + storage.key() + " (" + storage.numel() + " " + storage.dtype()
+                + " elements)", problem -> new CheckpointException(file, problem));
+        return bytes;
+    }
+
     private static ByteBuffer checkLength(Path file, StorageRef storage, ByteBuffer bytes) throws CheckpointException {
-        long needed = storage.numel() * storage.dtype().bytes();
+        long needed = storageBytes(file, storage);
         if (bytes.remaining() < needed) {
             throw new CheckpointException(file, "truncated storage " + storage.key() + ": " + storage.numel() + " "
                     + storage.dtype() + " elements need " + needed + " bytes, the file holds " + bytes.remaining());
@@ -180,29 +184,43 @@ public final class PthReader {
         ByteBuffer bytes(StorageRef storage) throws IOException;
     }
 
-    private static Map<String, PthTensor> tensors(Path file, Object root, StorageSource source) throws IOException {
+    /** The tensors of root by flattened name, walking at most Limits.PICKLE_VALUES dict entries. */
+    private static Map<String, TensorRef> tensorsOf(Path file, Object root) throws CheckpointException {
         if (!(root instanceof Map<?, ?>)) {
-            throw new CheckpointException(file, "holds a " + PickleReader.describe(root)
+            throw new CheckpointException(file, "holds a " + PickleTorch.describe(root)
                     + ", not a dict of tensors (a state_dict)");
         }
-        Map<String, PthTensor> out = new LinkedHashMap<>();
-        flatten(file, "", root, source, out, 0);
-        return Collections.unmodifiableMap(out);
+        Map<String, TensorRef> out = new LinkedHashMap<>();
+        flatten(file, "", root, out, 0, new int[1]);
+        return out;
     }
 
-    private static void flatten(Path file, String name, Object value, StorageSource source, Map<String, PthTensor> out,
-                                int depth) throws IOException {
+    private static void flatten(Path file, String name, Object value, Map<String, TensorRef> out, int depth,
+                                int[] walked) throws CheckpointException {
         if (value instanceof Map<?, ?> dict) {
-            if (depth == DEPTH_LIMIT) {
-                throw new CheckpointException(file, "dicts nested deeper than " + DEPTH_LIMIT + " levels at \"" + name
+            if (depth == Limits.DEPTH) {
+                throw new CheckpointException(file, "dicts nested deeper than " + Limits.DEPTH + " levels at \"" + name
                         + "\" (a dict that contains itself?)");
             }
             for (Map.Entry<?, ?> e : dict.entrySet()) {
+                if (++walked[0] > Limits.PICKLE_VALUES) {
+                    throw new CheckpointException(file, "its dicts reach more than " + Limits.PICKLE_VALUES
+                            + " values (the same dicts nested in each other?), more than any state_dict holds");
+                }
                 String key = String.valueOf(e.getKey());
-                flatten(file, name.isEmpty() ? key : name + "." + key, e.getValue(), source, out, depth + 1);
+                flatten(file, name.isEmpty() ? key : name + "." + key, e.getValue(), out, depth + 1, walked);
             }
         } else if (value instanceof TensorRef tensor) {
-            out.put(name, PthGather.gather(file, name, tensor, source.bytes(tensor.storage())));
+            out.put(name, tensor);
         }
+    }
+
+    private static Map<String, PthTensor> gather(Path file, Map<String, TensorRef> tensors, StorageSource source)
+            throws IOException {
+        Map<String, PthTensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, TensorRef> e : tensors.entrySet()) {
+            out.put(e.getKey(), PthGather.gather(file, e.getKey(), e.getValue(), source.bytes(e.getValue().storage())));
+        }
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -3,13 +3,15 @@
 // then the data section, where [begin, end) are byte offsets. Checked as the safetensors library
 // does: the tensors tile the data section exactly, in some order, with no gap and no overlap.
 // Only F32 tensors are accepted (all autogan4j stores); a rank-0 tensor is read as shape [1].
+// Every size in the header is checked before it is used: the header length against the file and
+// Limits.JSON_BYTES, the JSON by the one bounded reader, shapes and offsets without overflow, and a
+// tensor's values against one Java array and the free heap.
 package org.autogan4j.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 final class SafeTensorsHeader {
-    /** The safetensors library's limit on the header size. */
-    static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
+    /** The largest header read: Limits.JSON_BYTES (the safetensors library allows up to 100 MB). */
+    static final long MAX_HEADER_BYTES = Limits.JSON_BYTES;
     static final String METADATA = "__metadata__";
 
     /** One tensor: shape and its byte range in the data section. */
@@ -64,15 +66,15 @@ final class SafeTensorsHeader {
                     + " bytes; a safetensors header is 2.." + MAX_HEADER_BYTES + " bytes of JSON after the first 8): "
                     + "truncated or not a safetensors file");
         }
-        String json = StandardCharsets.UTF_8.decode(readFully(file, channel, 8, (int) headerLength)).toString();
         Object parsed;
         try {
-            parsed = Json.parse(json);
-        } catch (IllegalArgumentException e) {
-            throw new CheckpointException(file, "bad header: " + e.getMessage(), e);
+            parsed = Json.parse(JsonParser.utf8(null, readFully(file, channel, 8, (int) headerLength).array()));
+        } catch (JsonException e) {
+            throw new CheckpointException(file, "bad header: " + e.getMessage());
         }
         if (!(parsed instanceof Map)) {
-            throw new CheckpointException(file, "bad header: the JSON is not an object");
+            throw new CheckpointException(file, "bad header: the JSON must be an object, found "
+                    + JsonObject.kind(parsed));
         }
         SafeTensorsHeader header = new SafeTensorsHeader(file, 8 + headerLength);
         for (Map.Entry<?, ?> e : ((Map<?, ?>) parsed).entrySet()) {
@@ -108,7 +110,10 @@ final class SafeTensorsHeader {
 
     /** The float32 values of entry, read through channel. */
     float[] values(FileChannel channel, Entry entry) throws IOException {
-        int count = (int) ((entry.end - entry.begin) / Float.BYTES);
+        long elements = (entry.end - entry.begin) / Float.BYTES;
+        Limits.checkAllocation(elements, 2 * Float.BYTES, "tensor \"" + entry.name + "\"'s values (read and kept)",
+                problem -> new CheckpointException(file, problem));
+        int count = (int) elements;
         float[] out = new float[count];
         readFully(file, channel, dataStart + entry.begin, count * Float.BYTES)
                 .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
@@ -117,11 +122,13 @@ final class SafeTensorsHeader {
 
     private void readMetadata(Object value) throws IOException {
         if (!(value instanceof Map)) {
-            throw new CheckpointException(file, "bad header: " + METADATA + " is not an object");
+            throw new CheckpointException(file, "bad header: " + METADATA + " must be an object, found "
+                    + JsonObject.kind(value));
         }
         for (Map.Entry<?, ?> m : ((Map<?, ?>) value).entrySet()) {
             if (!(m.getValue() instanceof String)) {
-                throw new CheckpointException(file, "bad header: metadata \"" + m.getKey() + "\" is not a string");
+                throw new CheckpointException(file, "bad header: metadata \"" + m.getKey() + "\" must be a string, "
+                        + "found " + JsonObject.kind(m.getValue()));
             }
             metadata.put((String) m.getKey(), (String) m.getValue());
         }
@@ -130,43 +137,44 @@ final class SafeTensorsHeader {
     private Entry entry(String name, Object value) throws IOException {
         String where = "bad header: tensor \"" + name + "\" ";
         if (!(value instanceof Map)) {
-            throw new CheckpointException(file, where + "is not an object");
+            throw new CheckpointException(file, where + "must be an object, found " + JsonObject.kind(value));
         }
         Map<?, ?> fields = (Map<?, ?>) value;
         if (!"F32".equals(fields.get("dtype"))) {
             throw new CheckpointException(file, where + "has dtype " + fields.get("dtype") + "; autogan4j reads F32 only");
         }
-        long[] shape = longs(fields.get("shape"), -1, where + "has no valid \"shape\"");
-        long[] offsets = longs(fields.get("data_offsets"), 2, where + "has no valid \"data_offsets\" [begin, end]");
+        long[] shape = longs(fields.get("shape"), -1, where + "needs a \"shape\": a list of integers");
+        long[] offsets = longs(fields.get("data_offsets"), 2, where + "needs \"data_offsets\": [begin, end] in bytes");
         int[] dims = new int[shape.length];
-        long numel = 1;
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] < 1 || shape[i] > Integer.MAX_VALUE) {
                 throw new CheckpointException(file, where + "has dimension " + i + " = " + shape[i]
-                        + "; autogan4j tensors need dimensions >= 1");
+                        + "; autogan4j tensors need dimensions 1.." + Integer.MAX_VALUE);
             }
             dims[i] = (int) shape[i];
-            numel = Math.multiplyExact(numel, shape[i]);
         }
         if (dims.length == 0) {
             dims = new int[] {1};
         }
-        if (offsets[1] - offsets[0] != numel * Float.BYTES || numel * Float.BYTES > Integer.MAX_VALUE) {
-            throw new CheckpointException(file, where + "spans bytes " + offsets[0] + ".." + offsets[1] + " but its shape "
-                    + Arrays.toString(shape) + " of F32 needs " + numel * Float.BYTES + " bytes");
+        long bytes = Limits.product(Limits.product(shape), Float.BYTES);
+        if (offsets[1] < offsets[0] || offsets[1] - offsets[0] != bytes) {
+            throw new CheckpointException(file, where + "spans bytes " + offsets[0] + ".." + offsets[1]
+                    + " but its shape " + Arrays.toString(shape) + " of F32 needs " + Limits.size(bytes));
         }
         return new Entry(name, dims, offsets[0], offsets[1]);
     }
 
     private long[] longs(Object value, int length, String problem) throws IOException {
         if (!(value instanceof List) || (length >= 0 && ((List<?>) value).size() != length)) {
-            throw new CheckpointException(file, problem);
+            throw new CheckpointException(file, problem + ", found " + JsonObject.kind(value)
+                    + (value instanceof List<?> list ? " of " + list.size() : ""));
         }
         List<?> list = (List<?>) value;
         long[] out = new long[list.size()];
         for (int i = 0; i < out.length; i++) {
             if (!(list.get(i) instanceof Long) || (Long) list.get(i) < 0) {
-                throw new CheckpointException(file, problem);
+                throw new CheckpointException(file, problem + " >= 0, found " + JsonObject.kind(list.get(i))
+                        + " " + list.get(i) + " at index " + i);
             }
             out[i] = (Long) list.get(i);
         }

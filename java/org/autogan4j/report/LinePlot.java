@@ -21,9 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
-import org.autogan4j.io.AtomicFile;
+import org.autogan4j.io.Png;
 
 public final class LinePlot {
     /** How a series is drawn. */
@@ -79,12 +78,7 @@ public final class LinePlot {
 
     /** Writes the chart as a PNG of width x height pixels, atomically. */
     public void write(Path file, int width, int height) throws IOException {
-        BufferedImage image = render(width, height);
-        AtomicFile.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer in this JVM (javax.imageio)");
-            }
-        });
+        Png.write(file, render(width, height));
     }
 
     /** Draws the chart. */

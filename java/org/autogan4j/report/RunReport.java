@@ -5,7 +5,6 @@
 package org.autogan4j.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,21 +40,8 @@ public final class RunReport {
         return HtmlReport.write(runDir, new HtmlReport.Run(config, rows, topK, latestSample(runDir)));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> config(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        Object parsed;
-        try {
-            parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
-        if (!(parsed instanceof Map)) {
-            throw new IllegalArgumentException(file + " must hold a JSON object (the search config)");
-        }
-        return (Map<String, Object>) parsed;
+        return Files.isRegularFile(file) ? Json.readObject(file).values() : null;
     }
 
     private static int topk(Map<String, Object> config) {

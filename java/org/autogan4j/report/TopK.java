@@ -4,8 +4,6 @@
 package org.autogan4j.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +13,8 @@ import java.util.Map;
 
 import org.autogan4j.gan.Architecture;
 import org.autogan4j.io.Json;
+import org.autogan4j.io.JsonException;
+import org.autogan4j.io.JsonObject;
 
 /** stage: the stage ranked in; fromSearch: true when read from topk.json. */
 public record TopK(int stage, List<Entry> entries, boolean fromSearch) {
@@ -26,43 +26,27 @@ public record TopK(int stage, List<Entry> entries, boolean fromSearch) {
         entries = List.copyOf(entries);
     }
 
-    /** Reads a topk.json file. */
+    /** Reads a topk.json file; a wrong or missing field is a JsonException naming the file and the key. */
     public static TopK read(Path file) throws IOException {
-        String where = file.toString();
-        Object parsed;
-        try {
-            parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
-        if (!(parsed instanceof Map<?, ?> top) || !(top.get("stage") instanceof Long stage)
-                || !(top.get("architectures") instanceof List<?> list)) {
-            throw new IllegalArgumentException(where + " must be an object with an integer \"stage\" and a list "
-                    + "\"architectures\"");
-        }
+        JsonObject top = Json.readObject(file);
+        int stage = top.integer("stage", 0, 2);
         List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String item = where + " architectures[" + i + "]";
-            if (!(list.get(i) instanceof Map<?, ?> m) || !(m.get("rank") instanceof Long rank)
-                    || !(m.get("arch") instanceof List<?> arch) || !(m.get("reward") instanceof Number reward)) {
-                throw new IllegalArgumentException(item + " must have an integer \"rank\", a list \"arch\" of 14 "
-                        + "ints and a number \"reward\"");
-            }
-            int[] codes = new int[arch.size()];
+        for (JsonObject item : top.objects("architectures")) {
+            long[] arch = item.integers("arch");
+            int[] codes = new int[arch.length];
             for (int k = 0; k < codes.length; k++) {
-                if (!(arch.get(k) instanceof Long code)) {
-                    throw new IllegalArgumentException(item + " arch[" + k + "] is " + arch.get(k) + ", not an int");
-                }
-                codes[k] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, code));
+                codes[k] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, arch[k]));
             }
+            int rank = item.integer("rank", 1, Integer.MAX_VALUE);
+            double reward = item.number("reward");
             try {
-                entries.add(new Entry(rank.intValue(), Architecture.of(codes), reward.doubleValue()));
+                entries.add(new Entry(rank, Architecture.of(codes), reward));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(item + ": " + e.getMessage(), e);
+                throw new JsonException(item.where("arch") + ": " + e.getMessage());
             }
         }
         entries.sort(Comparator.comparingInt(Entry::rank));
-        return new TopK(stage.intValue(), entries, true);
+        return new TopK(stage, entries, true);
     }
 
     /** The k best distinct architectures among the controller samples of the latest stage in rows. */

@@ -85,7 +85,8 @@ class CheckpointTest {
                 out.write(new byte[100_000]);
                 throw new IOException("simulated crash in the middle of the write");
             }));
-            assertEquals("simulated crash in the middle of the write", crash.getMessage());
+            assertEquals("could not write " + file + ": simulated crash in the middle of the write; the previous "
+                    + "file is unchanged and no partial file is left", crash.getMessage());
             assertArrayEquals(before, Files.readAllBytes(file));
             try (Stream<Path> files = Files.list(dir)) {
                 assertEquals(List.of("ckpt.json", "ckpt.safetensors"),

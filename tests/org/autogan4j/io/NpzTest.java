@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -95,15 +96,19 @@ class NpzTest {
         byte[] ints = Npy.write(Npy.Array.of(new double[] {1}, 1));
         byte[] header = "{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(header, 0, ints, 10, header.length);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.read("x.npy", ints)).getMessage()
-                .contains("dtype <i8 is not supported"));
+        assertTrue(assertThrows(BadFileException.class, () -> npy("x.npy", ints)).getMessage()
+                .contains("x.npy: dtype <i8 is not supported"));
         byte[] whole = Npy.write(Npy.Array.of(new double[] {1, 2}, 2));
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.read("y.npy", cut)).getMessage()
-                .contains("needs 16 bytes of data, the array holds 13"));
+        assertTrue(assertThrows(BadFileException.class, () -> npy("y.npy", cut)).getMessage()
+                .contains("y.npy: truncated: shape [2] of <f8 needs 16 bytes of data"));
         Path notZip = dir.resolve("bad.npz");
         Files.writeString(notZip, "not a zip");
         assertTrue(assertThrows(IOException.class, () -> Npz.read(notZip)).getMessage()
                 .contains("bad.npz: not a readable .npz (zip) archive"));
+    }
+
+    private static Npy.Array npy(String name, byte[] bytes) throws IOException {
+        return Npy.read(new ByteArrayInputStream(bytes), problem -> new BadFileException(name, problem));
     }
 }
