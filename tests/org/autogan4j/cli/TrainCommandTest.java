@@ -18,6 +18,7 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.autogan4j.app.TrainJob;
 import org.autogan4j.io.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class TrainCommandTest {
 
     private static List<String[]> rows(String kind) throws Exception {
         List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
-        assertEquals(TrainRun.CSV_HEADER.trim(), lines.get(0));
+        assertEquals(TrainJob.CSV_HEADER.trim(), lines.get(0));
         List<String[]> out = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
