@@ -41,6 +41,12 @@ public final class TrainJob {
     /** Trains with settings into out (inceptionWeights may be null); progress goes to log. */
     public static Outcome start(TrainSettings settings, Path out, Path inceptionWeights, PrintStream log)
             throws Exception {
+        return start(settings, out, inceptionWeights, log, Long.MAX_VALUE);
+    }
+
+    /** As start, stopping after the checkpoint at or after G step stop, as a kill right after it would. */
+    static Outcome start(TrainSettings settings, Path out, Path inceptionWeights, PrintStream log, long stop)
+            throws Exception {
         settings.validate();
         Device device = DeviceChoice.resolve(settings.device());
         RunFolder.requireUnused(out, "train");
@@ -72,7 +78,7 @@ public final class TrainJob {
                     + "writing %s%n", resolved.arch(), which.id(), train.size(), train.height(), device,
                     resolved.gSteps(), resolved.evalEvery(), resolved.evalImages(), out);
             try (run) {
-                return run.run();
+                return run.runUntil(stop);
             }
         }
     }
