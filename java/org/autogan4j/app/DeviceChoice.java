@@ -37,6 +37,6 @@ public final class DeviceChoice {
                         + "; use --device cpu (and no -D" + Device.PROPERTY + "=cuda)");
             }
         }
-        return Device.byName(wanted);
+        return wanted.equals("cpu") ? Device.CPU : wanted.equals("cuda") ? Device.CUDA : Device.byName("auto");
     }
 }
