@@ -125,9 +125,12 @@ final class RunCheckpoints {
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("checkpoint " + label(n) + " is damaged: " + e.getMessage(), e);
         }
-        if (!format.equals(sidecar.get("format"))) {
-            throw new IllegalArgumentException("checkpoint " + label(n) + " is damaged: its sidecar has format "
-                    + sidecar.get("format") + ", expected " + format);
+        Object written = sidecar.get("format");
+        if (!format.equals(written)) {
+            throw new IllegalArgumentException("checkpoint " + label(n) + (written instanceof String w
+                    && w.startsWith("autogan4j-") ? " was written by another autogan4j version (format " + w
+                    + "; this one reads " + format + ")" : " is damaged: its sidecar has format " + written
+                    + ", expected " + format));
         }
         if (!(sidecar.get("settings") instanceof Map<?, ?> saved)) {
             throw new IllegalArgumentException("checkpoint " + label(n) + " is damaged: its sidecar has no settings");
