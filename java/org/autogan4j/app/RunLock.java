@@ -49,8 +49,12 @@ public final class RunLock implements AutoCloseable {
             FileLock lock;
             try {
                 lock = channel.tryLock();
-            } catch (OverlappingFileLockException | IOException e) {
+            } catch (OverlappingFileLockException e) {
                 lock = null;
+            } catch (IOException e) {
+                channel.close();
+                throw new IOException("cannot lock " + file + " (" + e.getMessage() + "): the run directory needs a "
+                        + "file system with file locks", e);
             }
             String holder = read(channel);
             if (lock == null) {

@@ -80,18 +80,6 @@ public final class ChildJvm implements AutoCloseable {
         process.waitFor();
     }
 
-    /** Waits for a normal end; returns the exit code. */
-    public int waitFor(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            fail("the child did not end within " + timeout + ":\n" + output());
-        }
-        return process.exitValue();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
