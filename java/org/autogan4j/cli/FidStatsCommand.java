@@ -1,20 +1,14 @@
 // `autogan4j fid-stats`: the FID reference statistics (mu, sigma) of a dataset's training images, scored
 // by the dataset's scorer (Fashion-MNIST scorer, or pytorch-fid's InceptionV3 for CIFAR-10 / STL-10),
 // written as an .npz in TTUR's layout (float64 "mu" and "sigma"). Without --output it fills the cache
-// that train and eval read when no --stats is given (ReferenceStatistics.defaultFile).
+// that train and eval read when no --stats is given (app.FidStatsJob).
 package org.autogan4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.autogan4j.data.Dataset;
-import org.autogan4j.data.Datasets;
-import org.autogan4j.metrics.FeatureStatistics;
-import org.autogan4j.metrics.ReferenceStatistics;
-import org.autogan4j.metrics.Scorer;
-import org.autogan4j.metrics.Scorers;
-import org.autogan4j.tensor.Device;
+import org.autogan4j.app.FidStatsJob;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,30 +46,10 @@ final class FidStatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Datasets which = Datasets.byName(dataset);
-        if (output != null && !output.getFileName().toString().endsWith(".npz")) {
-            throw new IllegalArgumentException("--output must name an .npz file, got " + output);
-        }
-        if (batch < 1 || (images != null && images < 2)) {
-            throw new IllegalArgumentException("--batch must be >= 1 and --images >= 2 (a covariance needs two images)");
-        }
-        Scorers.checkAvailable(which, inceptionWeights);
-        Device on = Devices.parse(device);
-        Dataset train = which.load(data, size == null ? which.fullSize() : size);
-        if (images != null) {
-            train = train.head(images);
-        }
-        Path file = output != null ? output
-                : ReferenceStatistics.defaultFile(which, train.height(), train.size());
-        try (Scorer scorer = Scorers.forDataset(which, on, inceptionWeights)) {
-            ProgressLine progress = new ProgressLine(System.err, "fid-stats", "images");
-            FeatureStatistics statistics = ReferenceStatistics.of(train, scorer, on, batch,
-                    (done, total) -> progress.update(done, total, "", false));
-            statistics.toFidStatistics().save(file);
-            System.out.printf("FID statistics of %d %s training images (%dx%d, %s features, %d-d) written to %s (%.0f s)%n",
-                    train.size(), which.id(), train.height(), train.width(), scorer.name(), scorer.featureDim(), file,
-                    progress.seconds());
-        }
+        FidStatsJob.Written w = FidStatsJob.run(new FidStatsJob.Request(dataset, data, output, size, images, batch,
+                inceptionWeights, device), System.err);
+        System.out.printf("FID statistics of %d %s training images (%dx%d, %s features, %d-d) written to %s (%.0f s)%n",
+                w.images(), w.dataset(), w.height(), w.width(), w.scorer(), w.featureDim(), w.file(), w.seconds());
         return 0;
     }
 }

@@ -1,5 +1,5 @@
 // The autogan4j command line (picocli): `java -jar autogan4j.jar COMMAND ...`. Each command is its
-// own class in this package (search lives in org.autogan4j.search.SearchMain, also runnable alone).
+// own class in this package; it parses its flags, runs a job of org.autogan4j.app and prints.
 // A failing command prints "error: <what went wrong and what to do>" and exits 1; a bad flag prints
 // the usage and exits 2. AUTOGAN4J_DEBUG=1 adds the stack trace.
 package org.autogan4j.cli;
@@ -11,15 +11,14 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
-import org.autogan4j.search.SearchMain;
-import org.autogan4j.tensor.Backend;
+import org.autogan4j.app.DeviceInfo;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "autogan4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "AutoGAN (neural architecture search for GANs) on the JVM.",
-        subcommands = {InfoCommand.class, SearchMain.class, TrainCommand.class, EvalCommand.class,
+        subcommands = {InfoCommand.class, SearchCommand.class, TrainCommand.class, EvalCommand.class,
                 SampleCommand.class, FidStatsCommand.class, ReportCommand.class, TrainScorerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
@@ -85,7 +84,7 @@ public final class Main implements Callable<Integer> {
             } else {
                 commit = "commit " + commit + ("true".equals(build.getProperty("dirty")) ? " with local changes" : "");
             }
-            return new String[] {"autogan4j " + version + " (" + commit + ", native API " + Backend.nativeApiVersion()
+            return new String[] {"autogan4j " + version + " (" + commit + ", native API " + DeviceInfo.nativeApiVersion()
                     + ")"};
         }
 

@@ -1,5 +1,5 @@
 // `autogan4j report RUN_DIR`: (re)writes the plots and report.html of a search run directory (see
-// org.autogan4j.report.RunReport) and prints the report's path. Works on a finished run and on one
+// app.ReportJob) and prints the report's path. Works on a finished run and on one
 // still being searched.
 package org.autogan4j.cli;
 
@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.autogan4j.report.RunReport;
+import org.autogan4j.app.ReportJob;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,8 +20,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path report = RunReport.write(runDir);
-        System.out.println(report.toAbsolutePath().normalize());
+        System.out.println(ReportJob.write(runDir));
         return 0;
     }
 }

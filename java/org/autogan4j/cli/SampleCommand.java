@@ -1,16 +1,12 @@
 // `autogan4j sample`: a PNG grid (8 per row, 2-pixel border) of n samples of a checkpoint's EMA
-// generator, from z ~ N(0, I) drawn with --seed, the generator in eval mode.
+// generator, from z ~ N(0, I) drawn with --seed, the generator in eval mode (app.SampleJob).
 package org.autogan4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.autogan4j.gan.Generator;
-import org.autogan4j.io.ImageGrid;
-import org.autogan4j.nn.Rng;
-import org.autogan4j.tensor.Device;
-import org.autogan4j.tensor.Tensor;
+import org.autogan4j.app.SampleJob;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,20 +31,8 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (n < 1) {
-            throw new IllegalArgumentException("--n must be >= 1, got " + n);
-        }
-        if (!out.getFileName().toString().endsWith(".png")) {
-            throw new IllegalArgumentException("--out must name a .png file, got " + out);
-        }
-        GeneratorCheckpoint.Info info = GeneratorCheckpoint.read(checkpoint);
-        Device on = Devices.parse(device);
-        try (Generator generator = GeneratorCheckpoint.load(checkpoint, info, on);
-                Tensor z = Tensor.empty(on, n, info.config().latentDim())) {
-            new Rng(seed).normal(z, 0f, 1f);
-            ImageGrid.write(out, generator.forward(z));
-        }
-        System.out.printf("%d samples of %s (G step %d) written to %s%n", n, info.arch(), info.gStep(), out);
+        SampleJob.Written w = SampleJob.run(checkpoint, out, n, seed, device);
+        System.out.printf("%d samples of %s (G step %d) written to %s%n", w.n(), w.arch(), w.gStep(), w.out());
         return 0;
     }
 }

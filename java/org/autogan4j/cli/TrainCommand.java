@@ -1,48 +1,34 @@
-// `autogan4j train`: trains a derived architecture from scratch (spec 3) and evaluates its EMA
-// generator on the way (spec 7): presets fmnist (GanConfig.fashionMnist() on Fashion-MNIST, minutes on
-// a CPU) and paper-cifar10 (GanConfig.cifarDerived() on CIFAR-10, 50,000 G steps, evaluation every 20
-// epochs on 50,000 images), every number overridable by a flag. Everything is checked (architecture,
-// flags, dataset, scorer weights, reference statistics, an unused RUN_DIR) before RUN_DIR is created;
-// TrainRun writes the run's files.
+// `autogan4j train`: parses the flags into app.TrainSettings (a preset, fmnist or paper-cifar10, with
+// every number overridable by a flag) and runs app.TrainJob, or continues a killed run with --resume;
+// prints the outcome.
 package org.autogan4j.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.autogan4j.data.BatchLoader;
-import org.autogan4j.data.Dataset;
-import org.autogan4j.data.Datasets;
-import org.autogan4j.data.EndlessBatches;
-import org.autogan4j.gan.Architecture;
-import org.autogan4j.gan.DerivedTraining;
-import org.autogan4j.gan.GanConfig;
-import org.autogan4j.io.AtomicFile;
-import org.autogan4j.io.Json;
-import org.autogan4j.metrics.FidStatistics;
-import org.autogan4j.metrics.ReferenceStatistics;
-import org.autogan4j.metrics.Scorer;
-import org.autogan4j.metrics.Scorers;
-import org.autogan4j.tensor.Device;
+import org.autogan4j.app.TrainJob;
+import org.autogan4j.app.TrainSettings;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a derived architecture from scratch, with periodic IS/FID of its EMA generator.")
 final class TrainCommand implements Callable<Integer> {
-    /** G steps of the fmnist preset: a few minutes on 2 CPU cores. */
-    static final int FMNIST_STEPS = 300;
-    /** The z seed of every evaluation is the run seed + this; the sample grids use + SAMPLE_SEED_OFFSET. */
-    static final long EVAL_SEED_OFFSET = 1000;
-    static final long SAMPLE_SEED_OFFSET = 2000;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--arch", required = true,
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest "
+            + "checkpoint (only --device and --inception-weights may be given with it).")
+    Path resume;
+
+    @Option(names = "--arch",
             description = "14 comma-separated codes (spec 1.1), e.g. 1,0,1,1,1,0,0,1,1,1,0,1,0,3, or top1.")
     String arch;
 
@@ -58,15 +44,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-images", description = "Train on the first N training images only (default: all).")
     Integer trainImages;
 
-    @Option(names = "--out", required = true, description = "Run folder to create (must not hold a run yet).")
+    @Option(names = "--out", description = "Run folder to create (must not exist or be empty).")
     Path out;
 
-    @Option(names = "--steps", description = "G steps (default: fmnist " + FMNIST_STEPS + ", paper-cifar10 50000).")
+    @Option(names = "--steps", description = "G steps (default: fmnist 300, paper-cifar10 50000).")
     Integer steps;
 
-    @Option(names = "--max-seconds", defaultValue = "0", description = "Time budget: stop at the first G step "
+    @Option(names = "--max-seconds", description = "Time budget: stop at the first G step "
             + "after this many seconds of training (evaluations included), then evaluate; 0 = none (default).")
-    double maxSeconds;
+    Double maxSeconds;
 
     @Option(names = "--eval-every", description = "G steps between evaluations (default: fmnist steps/4, "
             + "paper-cifar10 20 epochs = ceil(20 * batches per epoch / n_critic)); the last step is always evaluated.")
@@ -75,20 +61,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-images", description = "Images per evaluation (default: fmnist 5000, paper-cifar10 50000).")
     Integer evalImages;
 
-    @Option(names = "--eval-batch", defaultValue = "100", description = "Images per scoring batch (default: ${DEFAULT-VALUE}).")
-    int evalBatch;
+    @Option(names = "--eval-batch", description = "Images per scoring batch (default: 100).")
+    Integer evalBatch;
 
-    @Option(names = "--splits", defaultValue = "10", description = "IS splits (default: ${DEFAULT-VALUE}).")
-    int splits;
+    @Option(names = "--splits", description = "IS splits (default: 10).")
+    Integer splits;
 
     @Option(names = "--log-every", description = "G steps between loss rows and progress lines (default: fmnist 10, "
             + "paper-cifar10 100).")
     Integer logEvery;
 
-    @Option(names = "--seed", defaultValue = "12345", description = "Seed of init, batch order and z (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed of init, batch order and z (default: 12345).")
+    Long seed;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--device", description = "auto, cpu or cuda (default: auto, which follows -Dautogan4j.device).")
     String device;
 
     @Option(names = "--stats", description = "FID reference statistics .npz (default: the cached statistics of the "
@@ -123,104 +109,55 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean paper = switch (preset.toLowerCase(Locale.ROOT)) {
-            case "fmnist" -> false;
-            case "paper-cifar10" -> true;
-            default -> throw new IllegalArgumentException("--preset " + preset + " is not one of fmnist, paper-cifar10");
-        };
-        Architecture architecture = arch.trim().equalsIgnoreCase("top1") ? Architecture.TOP1 : Architecture.parse(arch);
-        Datasets which = Datasets.byName(dataset != null ? dataset : paper ? "cifar10" : "fashion-mnist");
-        GanConfig config = config(paper ? GanConfig.cifarDerived() : GanConfig.fashionMnist(), which);
-        int size = config.resolution(2);
-        if (size > which.fullSize()) {
-            throw new IllegalArgumentException("--bottom-width " + config.bottomWidth() + " makes " + size + " px images, "
-                    + "but " + which.id() + " has " + which.fullSize() + " px; use --bottom-width " + which.fullSize() / 8);
+        TrainJob.Outcome done;
+        if (resume != null) {
+            Flags.onlyWith(spec, Set.of("--resume", "--device", "--inception-weights"), "--resume continues a run "
+                    + "with its own config.json; it takes no other settings (only --device and --inception-weights)");
+            done = TrainJob.resume(resume, device, inceptionWeights, System.err);
+        } else {
+            Flags.require(spec, arch, "--arch");
+            Flags.require(spec, out, "--out");
+            done = TrainJob.start(settings(), out, inceptionWeights, System.err);
         }
-        long gSteps = steps != null ? steps : paper ? 50_000 : FMNIST_STEPS;
-        int images = evalImages != null ? evalImages : paper ? 50_000 : 5_000;
-        long every = logEvery != null ? logEvery : paper ? 100 : 10;
-        if (gSteps < 1 || every < 1 || evalBatch < 1 || splits < 1 || images < Math.max(2, splits)) {
-            throw new IllegalArgumentException("--steps, --log-every, --eval-batch and --splits must be >= 1 and "
-                    + "--eval-images >= max(2, --splits)");
-        }
-        if (Files.exists(out.resolve("config.json"))) {
-            throw new IllegalArgumentException(out + " already holds a run (config.json); choose a new --out");
-        }
-        if (stats != null && !Files.isRegularFile(stats)) {
-            throw new IllegalArgumentException("--stats " + stats + " does not exist; make it with `autogan4j fid-stats`");
-        }
-        Scorers.checkAvailable(which, inceptionWeights);
-        Device on = Devices.parse(device);
-        Dataset train = which.load(data, size);
-        if (trainImages != null) {
-            train = train.head(trainImages);
-        }
-        BatchLoader loader = new BatchLoader(train, config.disBatchSize(), seed, on);
-        long evalGap = evalEvery != null ? evalEvery
-                : paper ? (20L * loader.batchesPerEpoch() + config.nCritic() - 1) / config.nCritic()
-                : Math.max(1, gSteps / 4);
-        if (evalGap < 1) {
-            throw new IllegalArgumentException("--eval-every must be >= 1, got " + evalGap);
-        }
-        try (Scorer scorer = Scorers.forDataset(which, on, inceptionWeights)) {
-            ProgressLine statsProgress = new ProgressLine(System.err, "reference statistics", "images");
-            Path statsFile = ReferenceStatistics.resolve(stats, which, train, scorer, on,
-                    (done, total) -> statsProgress.update(done, total, "", false));
-            FidStatistics reference = ReferenceStatistics.load(statsFile, scorer);
-            GeneratorCheckpoint.EvalSettings eval = new GeneratorCheckpoint.EvalSettings(images, evalBatch, splits,
-                    seed + EVAL_SEED_OFFSET, statsFile.toAbsolutePath().toString());
-            Files.createDirectories(out.resolve("samples"));
-            AtomicFile.write(out.resolve("config.json"), (Json.write(settings(architecture, which, train, config,
-                    gSteps, evalGap, every, eval, on)) + "\n").getBytes(StandardCharsets.UTF_8));
-            System.err.printf("train %s on %s (%d images, %d px) with %s: %d G steps, eval every %d on %d images; "
-                    + "writing %s%n", architecture, which.id(), train.size(), size, on, gSteps, evalGap, images, out);
-            try (DerivedTraining training = new DerivedTraining(config, architecture, on, seed);
-                    EndlessBatches real = new EndlessBatches(loader);
-                    TrainRun run = new TrainRun(out, training, which, scorer, reference, eval, gSteps, maxSeconds,
-                            seed + SAMPLE_SEED_OFFSET, System.err)) {
-                training.run(real, gSteps, evalGap, every, maxSeconds, run);
-                System.out.printf(Locale.ROOT, "done: %d G steps (%d D steps); best FID %.4f at G step %d; %s%n",
-                        training.gSteps(), training.dSteps(), run.bestFid(), run.bestStep(),
-                        out.resolve("best.safetensors"));
-            }
-        }
+        System.out.println(String.format(Locale.ROOT, "done: %d G steps (%d D steps); ", done.gSteps(), done.dSteps())
+                + (done.bestFid() == null ? "no evaluation gave a finite FID, so no best.safetensors was written; see "
+                        + done.folder().resolve("metrics.csv") : String.format(Locale.ROOT, "best FID %.4f at G step %d; %s",
+                        done.bestFid(), done.bestStep(), done.best())));
         return 0;
     }
 
-    private GanConfig config(GanConfig base, Datasets which) {
-        int bw = bottomWidth != null ? bottomWidth : which == Datasets.STL10 ? 6 : base.bottomWidth();
-        return new GanConfig(which.channels(), pick(latent, base.latentDim()), pick(gf, base.gfDim()),
-                pick(df, base.dfDim()), bw, pick(disBatch, base.disBatchSize()), pick(genBatch, base.genBatchSize()),
-                pick(nCritic, base.nCritic()), lr != null ? lr : base.lr(), beta1 != null ? beta1 : base.beta1(),
-                beta2 != null ? beta2 : base.beta2(), ema != null ? ema : base.emaDecay());
-    }
-
-    private static int pick(Integer flag, int preset) {
-        return flag != null ? flag : preset;
-    }
-
-    private Map<String, Object> settings(Architecture architecture, Datasets which, Dataset train, GanConfig config,
-            long gSteps, long evalGap, long every, GeneratorCheckpoint.EvalSettings eval, Device on) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("arch", architecture.toString());
-        m.put("preset", preset);
-        m.put("dataset", which.id());
-        m.put("data", data == null ? which.defaultFolder().toString() : data.toString());
-        m.put("train_images", train.size());
-        m.put("image_size", config.resolution(2));
-        m.put("config", GeneratorCheckpoint.configMap(config));
-        m.put("g_steps", gSteps);
-        m.put("max_seconds", maxSeconds);
-        m.put("eval_every", evalGap);
-        m.put("log_every", every);
-        m.put("eval_images", eval.images());
-        m.put("eval_batch", eval.batch());
-        m.put("splits", eval.splits());
-        m.put("seed", seed);
-        m.put("eval_seed", eval.seed());
-        m.put("sample_seed", seed + SAMPLE_SEED_OFFSET);
-        m.put("stats", eval.stats());
-        m.put("device", on.toString());
-        return m;
+    private TrainSettings settings() {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("arch", arch);
+        flags.put("data", data);
+        flags.put("train_images", trainImages);
+        flags.put("g_steps", steps);
+        flags.put("max_seconds", maxSeconds);
+        flags.put("eval_every", evalEvery);
+        flags.put("eval_images", evalImages);
+        flags.put("eval_batch", evalBatch);
+        flags.put("splits", splits);
+        flags.put("log_every", logEvery);
+        flags.put("seed", seed);
+        flags.put("stats", stats);
+        flags.put("device", device);
+        flags.put("config.latent_dim", latent);
+        flags.put("config.gf_dim", gf);
+        flags.put("config.df_dim", df);
+        flags.put("config.bottom_width", bottomWidth);
+        flags.put("config.dis_batch_size", disBatch);
+        flags.put("config.gen_batch_size", genBatch);
+        flags.put("config.n_critic", nCritic);
+        flags.put("config.lr", lr);
+        flags.put("config.beta1", beta1);
+        flags.put("config.beta2", beta2);
+        flags.put("config.ema_decay", ema);
+        TrainSettings settings = TrainSettings.preset(preset, dataset);
+        for (Map.Entry<String, Object> e : flags.entrySet()) {
+            if (e.getValue() != null) {
+                settings = settings.with(e.getKey(), e.getValue().toString());
+            }
+        }
+        return settings;
     }
 }

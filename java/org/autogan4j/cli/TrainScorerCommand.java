@@ -1,25 +1,13 @@
-// `autogan4j train-scorer`: trains the Fashion-MNIST scorer (metrics.FashionScorer) and writes its
-// weights (safetensors, atomically, the config in its metadata) and a JSON sidecar beside them with
-// the config, seed, epochs, test accuracy and training seconds. The committed
-// models/fmnist-scorer.safetensors was made with the defaults (6 epochs, seed 1) on the CPU.
+// `autogan4j train-scorer`: trains the Fashion-MNIST scorer and writes its weights and a JSON sidecar
+// (app.ScorerJob). The committed models/fmnist-scorer.safetensors was made with the defaults (6
+// epochs, seed 1) on the CPU.
 package org.autogan4j.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.autogan4j.data.Dataset;
-import org.autogan4j.data.FashionMnist;
-import org.autogan4j.data.Split;
-import org.autogan4j.io.AtomicFile;
-import org.autogan4j.io.Json;
-import org.autogan4j.metrics.FashionScorer;
-import org.autogan4j.metrics.ScorerTraining;
-import org.autogan4j.tensor.Device;
+import org.autogan4j.app.ScorerJob;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,39 +28,15 @@ final class TrainScorerCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist).")
     Path data;
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda (default: ${DEFAULT-VALUE}; "
+            + "auto follows -Dautogan4j.device).")
+    String device;
+
     @Override
     public Integer call() throws IOException {
-        if (!output.getFileName().toString().endsWith(".safetensors")) {
-            throw new IllegalArgumentException("--output must name a .safetensors file, got " + output);
-        }
-        Path folder = data == null ? FashionMnist.DEFAULT_FOLDER : data;
-        Dataset train = FashionMnist.load(folder, Split.TRAIN);
-        Dataset test = FashionMnist.load(folder, Split.TEST);
-        Device device = Device.auto();
-        long start = System.nanoTime();
-        try (FashionScorer scorer = new FashionScorer(device)) {
-            double accuracy = ScorerTraining.train(scorer, train, test, epochs, seed, System.out);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> sidecar = new LinkedHashMap<>();
-            sidecar.put("model", "FashionScorer");
-            sidecar.put("widths", Arrays.toString(FashionScorer.WIDTHS));
-            sidecar.put("features", FashionScorer.FEATURES);
-            sidecar.put("batch", ScorerTraining.BATCH);
-            sidecar.put("lr", (double) ScorerTraining.LR);
-            sidecar.put("seed", seed);
-            sidecar.put("epochs", epochs);
-            sidecar.put("device", device.toString());
-            sidecar.put("test_accuracy", accuracy);
-            sidecar.put("train_seconds", Math.round(seconds));
-            Map<String, String> metadata = new LinkedHashMap<>();
-            sidecar.forEach((k, v) -> metadata.put(k, String.valueOf(v)));
-            scorer.save(output, metadata);
-            String name = output.getFileName().toString();
-            Path json = output.resolveSibling(name.substring(0, name.length() - ".safetensors".length()) + ".json");
-            AtomicFile.write(json, (Json.write(sidecar) + "\n").getBytes(StandardCharsets.UTF_8));
-            System.out.printf("test accuracy %.4f after %d epochs, %.0f s; wrote %s and %s%n", accuracy, epochs, seconds,
-                    output, json);
-        }
+        ScorerJob.Summary s = ScorerJob.run(output, epochs, seed, data, device, System.out);
+        System.out.printf("test accuracy %.4f after %d epochs, %d s; wrote %s and %s%n", s.testAccuracy(), s.epochs(),
+                s.trainSeconds(), output, ScorerJob.sidecar(output));
         return 0;
     }
 }

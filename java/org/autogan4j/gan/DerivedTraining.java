@@ -1,6 +1,7 @@
 package org.autogan4j.gan;
 
 import java.util.Iterator;
+import java.util.Map;
 
 import org.autogan4j.nn.Rng;
 import org.autogan4j.tensor.Device;
@@ -14,7 +15,9 @@ import org.autogan4j.tensor.Tensor;
  * Every logEvery G steps the listener gets the mean losses since the last report; every evalEvery G
  * steps and after the last one (the step target, or the first G step past a time budget) it gets an
  * evaluation call with the EMA weights swapped in (BN buffers stay the live network's, as the
- * original evaluates). Seeds: G init seed, D init seed + 1, z seed + 2.
+ * original evaluates), then afterEvaluation with the live weights back, where a checkpoint is taken:
+ * state() and tensors() hold everything a resumed run needs to continue exactly (restore()).
+ * Seeds: G init seed, D init seed + 1, z seed + 2.
  */
 public final class DerivedTraining implements AutoCloseable {
     /** What a run reports. */
@@ -24,13 +27,28 @@ public final class DerivedTraining implements AutoCloseable {
 
         /** Called with the EMA weights in the generator (and restored afterwards). */
         void evaluate(long dStep, long gStep) throws Exception;
+
+        /** After each evaluation, the live weights back (last: the run ends here); false stops the run now. */
+        default boolean afterEvaluation(long dStep, long gStep, boolean last) throws Exception {
+            return true;
+        }
+    }
+
+    /** The scalar state: G steps, the z stream's offset, the loss sums since the last report, the trainer's counters. */
+    public record State(long gSteps, long zOffset, double dLossSum, int dLosses, double gLossSum, int gLosses,
+            GanTrainer.Counters trainer) {
     }
 
     private final GanConfig config;
     private final Generator generator;
     private final Discriminator discriminator;
+    private final Rng zRng;
     private final GanTrainer trainer;
     private long gSteps;
+    private double dSum;
+    private double gSum;
+    private int dCount;
+    private int gCount;
 
     public DerivedTraining(GanConfig config, Architecture arch, Device device, long seed) {
         this.config = config;
@@ -40,7 +58,8 @@ public final class DerivedTraining implements AutoCloseable {
             g = new Generator(config, arch, device, new Rng(seed));
             d = new Discriminator(config, device, new Rng(seed + 1));
             d.setStage(2);
-            this.trainer = new GanTrainer(config, g, d, new Rng(seed + 2));
+            this.zRng = new Rng(seed + 2);
+            this.trainer = new GanTrainer(config, g, d, zRng);
         } catch (RuntimeException e) {
             if (g != null) {
                 g.close();
@@ -66,10 +85,6 @@ public final class DerivedTraining implements AutoCloseable {
             throw new IllegalArgumentException("evalEvery (" + evalEvery + ") and logEvery (" + logEvery
                     + ") must be >= 1 G steps");
         }
-        double dSum = 0;
-        double gSum = 0;
-        int dCount = 0;
-        int gCount = 0;
         while (gSteps < gStepsTarget) {
             boolean gStepDue = trainer.dSteps() % config.nCritic() == 0;
             GanTrainer.StepResult result = trainer.step(real.next());
@@ -92,6 +107,9 @@ public final class DerivedTraining implements AutoCloseable {
             }
             if (gSteps % evalEvery == 0 || last) {
                 withEma(() -> listener.evaluate(trainer.dSteps(), gSteps));
+                if (!listener.afterEvaluation(trainer.dSteps(), gSteps, last)) {
+                    return;
+                }
             }
             if (last) {
                 return;
@@ -113,6 +131,29 @@ public final class DerivedTraining implements AutoCloseable {
         } finally {
             trainer.ema().swap();
         }
+    }
+
+    public State state() {
+        return new State(gSteps, zRng.offset(), dSum, dCount, gSum, gCount, trainer.counters());
+    }
+
+    /** Every checkpoint tensor by name (live: do not close); see GanTrainer.tensors. */
+    public Map<String, Tensor> tensors() {
+        return trainer.tensors();
+    }
+
+    /** Restores saved's scalars and returns the checkpoint's tensors as live tensors to fill (GanTrainer.restore). */
+    public Map<String, Tensor> restore(State saved) {
+        if (saved.gSteps() < 0 || saved.dLosses() < 0 || saved.gLosses() < 0) {
+            throw new IllegalArgumentException("saved training state has negative counts: " + saved);
+        }
+        gSteps = saved.gSteps();
+        zRng.restoreOffset(saved.zOffset());
+        dSum = saved.dLossSum();
+        dCount = saved.dLosses();
+        gSum = saved.gLossSum();
+        gCount = saved.gLosses();
+        return trainer.restore(saved.trainer());
     }
 
     public Generator generator() {

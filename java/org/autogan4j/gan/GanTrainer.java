@@ -1,7 +1,10 @@
 package org.autogan4j.gan;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.autogan4j.nn.Layer;
 import org.autogan4j.nn.Rng;
@@ -16,11 +19,21 @@ import org.autogan4j.tensor.Tensor;
  * 10, ... (n_critic = 5, counted globally) comes one G step of gen_bs, then the EMA update of G's
  * parameters. Adam for both. The generator is any Layer z -> image (a {@link SharedGenerator} set
  * to an architecture and stage, or a {@link Generator}); the caller keeps D's stage in step.
- * Everything runs in train mode. z is drawn from an {@link Rng} on the tensors' device.
+ * Everything runs in train mode. z is drawn from an {@link Rng} on the tensors' device. Its
+ * checkpoint is tensors() (G.*, D.* with their buffers, adam_g.* / adam_d.* moments, ema.* averages)
+ * and counters(); restore(counters) returns the same names as live tensors to fill.
  */
 public final class GanTrainer implements AutoCloseable {
     /** The losses of one {@link #step}; gLoss is NaN when no G step ran. */
     public record StepResult(float dLoss, float gLoss) {
+    }
+
+    /** The scalar checkpoint state: the D-step counter and each Adam's step count per parameter name. */
+    public record Counters(long dSteps, Map<String, Integer> adamGSteps, Map<String, Integer> adamDSteps) {
+        public Counters {
+            adamGSteps = Collections.unmodifiableMap(new LinkedHashMap<>(adamGSteps));
+            adamDSteps = Collections.unmodifiableMap(new LinkedHashMap<>(adamDSteps));
+        }
     }
 
     private final GanConfig config;
@@ -129,6 +142,41 @@ public final class GanTrainer implements AutoCloseable {
             throw new IllegalArgumentException("D-step count must be >= 0, got " + steps);
         }
         dSteps = steps;
+    }
+
+    /** Every checkpoint tensor by name (live tensors: do not close). */
+    public Map<String, Tensor> tensors() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        put(out, "G.", generator.stateDict());
+        put(out, "D.", discriminator.stateDict());
+        put(out, "adam_g.", adamG.moments(generator.namedParameters()));
+        put(out, "adam_d.", adamD.moments(discriminator.namedParameters()));
+        put(out, "ema.", ema.averages());
+        return out;
+    }
+
+    public Counters counters() {
+        return new Counters(dSteps, adamG.stepCounts(generator.namedParameters()),
+                adamD.stepCounts(discriminator.namedParameters()));
+    }
+
+    /**
+     * Restores saved's counters and returns the tensors a checkpoint with them holds, by tensors()'s
+     * names, as live tensors to fill (the Adam moments of the parameters saved names, zero until filled).
+     */
+    public Map<String, Tensor> restore(Counters saved) {
+        restoreDSteps(saved.dSteps());
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        put(out, "G.", generator.stateDict());
+        put(out, "D.", discriminator.stateDict());
+        put(out, "adam_g.", adamG.restoreTargets(generator.namedParameters(), saved.adamGSteps()));
+        put(out, "adam_d.", adamD.restoreTargets(discriminator.namedParameters(), saved.adamDSteps()));
+        put(out, "ema.", ema.averages());
+        return out;
+    }
+
+    private static void put(Map<String, Tensor> out, String prefix, Map<String, Tensor> tensors) {
+        tensors.forEach((name, t) -> out.put(prefix + name, t));
     }
 
     public Ema ema() {

@@ -107,21 +107,27 @@ public final class Adam implements AutoCloseable {
         return out;
     }
 
-    /** Restores what moments and stepCounts saved; parameters absent from steps have no state yet. */
-    public void restore(Map<String, Parameter> named, Map<String, Tensor> moments, Map<String, Integer> steps) {
+    /**
+     * Prepares a restore of what moments and stepCounts saved: drops the current state, gives each
+     * parameter named in steps its saved step count and zero moments, and returns those moments under
+     * moments()'s names (live tensors: fill them from the checkpoint, e.g. with Checkpoint.readInto).
+     */
+    public Map<String, Tensor> restoreTargets(Map<String, Parameter> named, Map<String, Integer> steps) {
+        close();
+        Map<String, Tensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : steps.entrySet()) {
             Parameter p = named.get(e.getKey());
-            Tensor m = moments.get(e.getKey() + ".exp_avg");
-            Tensor v = moments.get(e.getKey() + ".exp_avg_sq");
-            if (p == null || m == null || v == null || !params.contains(p)) {
-                throw new IllegalArgumentException("Adam state names parameter \"" + e.getKey()
-                        + "\", which this optimiser does not have or whose moments are missing");
+            if (p == null || !params.contains(p) || e.getValue() < 1) {
+                throw new IllegalArgumentException("Adam state names parameter \"" + e.getKey() + "\" with "
+                        + e.getValue() + " steps; this optimiser has no such parameter or the count is not >= 1");
             }
-            State s = states.computeIfAbsent(p, State::new);
-            s.m.copyFrom(m);
-            s.v.copyFrom(v);
+            State s = new State(p);
             s.step = e.getValue();
+            states.put(p, s);
+            out.put(e.getKey() + ".exp_avg", s.m);
+            out.put(e.getKey() + ".exp_avg_sq", s.v);
         }
+        return out;
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.autogan4j.gan.Architecture;
  * the result being parent prefix + new tokens), and the stage growth (the OLD controller samples M
  * candidates, they are scored, the top K by reward, sorted descending, become the parents, and a
  * brand-new controller and Adam take over the next cell). finalTopK gives the search's answer.
+ * state() and restore() are its checkpoint: the stage, the parents and the live controller's
+ * weights, Adam and REINFORCE baseline, as plain values.
  */
 public final class MultiLevelSearch {
     public static final int NUM_CANDIDATES = 10;
@@ -23,6 +25,15 @@ public final class MultiLevelSearch {
 
     /** One architecture drawn from the live controller; parent is -1 in stage 0. */
     public record Draw(int[] tokens, Architecture architecture, ControllerSample sample, int parent) {
+    }
+
+    /**
+     * The checkpoint state: stage, parents (best first), the live controller's parameter arrays (in
+     * Controller.parameters() order), its Adam (steps, first and second moments) and the REINFORCE
+     * baseline (null before the first controller step).
+     */
+    public record State(int stage, List<Candidate> parents, List<double[]> params, long adamSteps,
+            List<double[]> adamM, List<double[]> adamV, double[] baseline) {
     }
 
     private final CounterRng rng;
@@ -84,6 +95,51 @@ public final class MultiLevelSearch {
     /** The top-K of the last growth, best first (empty in stage 0). */
     public List<Candidate> parents() {
         return parents;
+    }
+
+    /** This search's checkpoint state (copies). */
+    public State state() {
+        List<double[]> params = new ArrayList<>();
+        reinforce.controller().parameters().forEach(p -> params.add(p.value().clone()));
+        double[][][] moments = reinforce.adam().moments();
+        return new State(stage, parents, params, reinforce.adam().steps(), copies(moments[0]), copies(moments[1]),
+                reinforce.baseline());
+    }
+
+    private static List<double[]> copies(double[][] arrays) {
+        List<double[]> out = new ArrayList<>();
+        for (double[] a : arrays) {
+            out.add(a.clone());
+        }
+        return out;
+    }
+
+    /**
+     * A search continuing saved: a controller for saved's stage drawn from rng (the caller moves rng
+     * to its saved counter afterwards) with the saved weights, Adam and baseline; sizes are checked.
+     */
+    public static MultiLevelSearch restore(State saved, CounterRng rng, int hidden, int numCandidates, int topK,
+            boolean originalQuirks) {
+        MultiLevelSearch mlas = new MultiLevelSearch(rng, hidden, numCandidates, topK, originalQuirks, saved.stage(),
+                saved.parents());
+        Reinforce r = mlas.reinforce();
+        List<ParamArray> params = r.controller().parameters();
+        if (saved.params().size() != params.size()) {
+            throw new IllegalArgumentException("the saved controller has " + saved.params().size()
+                    + " parameter arrays, this one " + params.size());
+        }
+        for (int i = 0; i < params.size(); i++) {
+            double[] v = saved.params().get(i);
+            if (v.length != params.get(i).size()) {
+                throw new IllegalArgumentException("controller parameter " + params.get(i).name() + " holds "
+                        + params.get(i).size() + " values, the saved one " + v.length);
+            }
+            System.arraycopy(v, 0, params.get(i).value(), 0, v.length);
+        }
+        r.adam().restore(saved.adamSteps(), saved.adamM().toArray(new double[0][]),
+                saved.adamV().toArray(new double[0][]));
+        r.restoreBaseline(saved.baseline());
+        return mlas;
     }
 
     /** Samples one architecture from the live controller (spec 5: parent prefix + new tokens). */

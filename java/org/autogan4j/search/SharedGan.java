@@ -1,11 +1,11 @@
 // The GAN half of the search: the shared generator, the discriminator and their trainer (both Adams
 // and G's EMA), all made from one initialisation stream so that a dynamic reset (spec 6: fresh
 // xavier init, new Adams) and a resumed run draw exactly the weights an uninterrupted run draws.
-// state() / restore() are the checkpoint: G.*, D.* (parameters and buffers: BN running statistics,
-// spectral-norm u), adam_g.* / adam_d.* (moments), ema.* (G's averages), plus the scalar counters.
+// tensors() / counters() / restore() are the checkpoint (GanTrainer's): G.*, D.* (parameters and
+// buffers: BN running statistics, spectral-norm u), adam_g.* / adam_d.* (moments), ema.* (G's
+// averages), plus the scalar counters.
 package org.autogan4j.search;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.autogan4j.gan.Architecture;
@@ -17,7 +17,7 @@ import org.autogan4j.nn.Rng;
 import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
 
-final class SharedGan implements AutoCloseable {
+public final class SharedGan implements AutoCloseable {
     private final GanConfig config;
     private final Device device;
     private final Rng initRng;
@@ -27,7 +27,7 @@ final class SharedGan implements AutoCloseable {
     private GanTrainer trainer;
 
     /** Fresh networks from initRng; z of the training steps from zRng. */
-    SharedGan(GanConfig config, Device device, Rng initRng, Rng zRng) {
+    public SharedGan(GanConfig config, Device device, Rng initRng, Rng zRng) {
         this.config = config;
         this.device = device;
         this.initRng = initRng;
@@ -42,7 +42,7 @@ final class SharedGan implements AutoCloseable {
     }
 
     /** Dynamic reset: new G, D, Adams and EMA from the init stream; the D-step counter goes on. */
-    void reset() {
+    public void reset() {
         long steps = trainer.dSteps();
         closeAll();
         build();
@@ -50,84 +50,40 @@ final class SharedGan implements AutoCloseable {
     }
 
     /** Sets G to arch and both networks to stage. */
-    void setArch(Architecture arch, int stage) {
+    public void setArch(Architecture arch, int stage) {
         generator.setArch(arch, stage);
         discriminator.setStage(stage);
     }
 
-    SharedGenerator generator() {
+    public SharedGenerator generator() {
         return generator;
     }
 
-    GanTrainer trainer() {
+    public GanTrainer trainer() {
         return trainer;
     }
 
-    Rng initRng() {
+    public Rng initRng() {
         return initRng;
     }
 
-    Rng zRng() {
+    public Rng zRng() {
         return zRng;
     }
 
-    /** Every tensor of the state, by checkpoint name (live tensors: do not close). */
-    Map<String, Tensor> state() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        generator.stateDict().forEach((k, v) -> out.put("G." + k, v));
-        discriminator.stateDict().forEach((k, v) -> out.put("D." + k, v));
-        trainer.adamG().moments(generator.namedParameters()).forEach((k, v) -> out.put("adam_g." + k, v));
-        trainer.adamD().moments(discriminator.namedParameters()).forEach((k, v) -> out.put("adam_d." + k, v));
-        trainer.ema().averages().forEach((k, v) -> out.put("ema." + k, v));
-        return out;
+    /** Every tensor of the checkpoint, by name (live tensors: do not close); see GanTrainer.tensors. */
+    public Map<String, Tensor> tensors() {
+        return trainer.tensors();
     }
 
     /** The scalar state: Adam step counts per parameter and the D-step counter. */
-    Map<String, Object> counters() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("d_steps", trainer.dSteps());
-        out.put("adam_g_steps", trainer.adamG().stepCounts(generator.namedParameters()));
-        out.put("adam_d_steps", trainer.adamD().stepCounts(discriminator.namedParameters()));
-        return out;
+    public GanTrainer.Counters counters() {
+        return trainer.counters();
     }
 
-    /** Loads what state() and counters() saved. */
-    void restore(Map<String, Tensor> saved, Map<String, Object> counters) {
-        copyInto(saved, "G.", generator.stateDict());
-        copyInto(saved, "D.", discriminator.stateDict());
-        copyInto(saved, "ema.", trainer.ema().averages());
-        trainer.adamG().restore(generator.namedParameters(), prefixed(saved, "adam_g."),
-                steps(counters.get("adam_g_steps")));
-        trainer.adamD().restore(discriminator.namedParameters(), prefixed(saved, "adam_d."),
-                steps(counters.get("adam_d_steps")));
-        trainer.restoreDSteps(((Number) counters.get("d_steps")).longValue());
-    }
-
-    private static void copyInto(Map<String, Tensor> saved, String prefix, Map<String, Tensor> targets) {
-        targets.forEach((name, t) -> {
-            Tensor s = saved.get(prefix + name);
-            if (s == null) {
-                throw new IllegalArgumentException("the checkpoint has no tensor " + prefix + name
-                        + ": it was written by a search with other sizes");
-            }
-            t.copyFrom(s);
-        });
-    }
-
-    private static Map<String, Tensor> prefixed(Map<String, Tensor> saved, String prefix) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        saved.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
-        return out;
-    }
-
-    private static Map<String, Integer> steps(Object json) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        ((Map<?, ?>) json).forEach((k, v) -> out.put((String) k, ((Number) v).intValue()));
-        return out;
+    /** Restores saved's counters and returns the checkpoint's tensors as live tensors to fill. */
+    public Map<String, Tensor> restore(GanTrainer.Counters saved) {
+        return trainer.restore(saved);
     }
 
     private void closeAll() {

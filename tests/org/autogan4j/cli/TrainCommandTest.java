@@ -4,10 +4,15 @@ package org.autogan4j.cli;
 // every run file exists and holds sane values, the step counts follow n_critic, best.json is the
 // lowest-FID evaluation of metrics.csv, `eval` of best.safetensors reproduces the FID train logged
 // for that step (same z seed, images, batch and statistics), and `sample` writes a grid of the right
-// size. The reference statistics come from `fid-stats` on the first 200 training images.
+// size. The reference statistics come from `fid-stats` on the first 200 training images. eval, sample
+// and fid-stats refuse bad input (statistics holding NaN, counts out of range, a damaged sidecar) with
+// one line before any work; where CUDA is missing, every command refuses -Dautogan4j.device=cuda and
+// --device cuda with the same line, creating nothing.
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -18,7 +23,12 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.autogan4j.app.TrainJob;
+import org.autogan4j.io.Checkpoint;
 import org.autogan4j.io.Json;
+import org.autogan4j.tensor.CudaDevice;
+import org.autogan4j.tensor.Device;
+import org.autogan4j.tensor.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +58,7 @@ class TrainCommandTest {
 
     private static List<String[]> rows(String kind) throws Exception {
         List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
-        assertEquals(TrainRun.CSV_HEADER.trim(), lines.get(0));
+        assertEquals(TrainJob.CSV_HEADER.trim(), lines.get(0));
         List<String[]> out = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
@@ -140,5 +150,90 @@ class TrainCommandTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("already holds a run"), r.err());
         assertEquals(before, Files.readString(run.resolve("metrics.csv")));
+    }
+
+    /** A one-line refusal (exit 1) holding expected. */
+    private static void refused(String expected, String... args) {
+        Cli.Result r = Cli.run(args);
+        String err = r.err().strip();
+        assertEquals(1, r.code(), err);
+        assertTrue(err.startsWith("error: ") && err.contains(expected), err);
+        assertEquals(1, err.lines().count(), err);
+    }
+
+    @Test
+    void evalSampleAndFidStatsRefuseBadInputBeforeAnyWork() throws Exception {
+        String best = run.resolve("best.safetensors").toString();
+        Path json = dir.resolve("never.json");
+        Path nan = BadSettingsTest.nanStatistics(dir.resolve("nan.npz"));
+        refused("the FID reference statistics " + nan + " hold NaN in mu (value 3)", "eval", "--checkpoint", best,
+                "--stats", nan.toString(), "--json", json.toString(), "--device", "cpu");
+        refused("--images = 1 is out of range: use an integer in 2..200000", "eval", "--checkpoint", best, "--images",
+                "1", "--json", json.toString(), "--device", "cpu");
+        refused("--batch = 0 is out of range", "eval", "--checkpoint", best, "--batch", "0", "--device", "cpu");
+        refused(dir.resolve("none.safetensors").toString(), "eval", "--checkpoint",
+                dir.resolve("none.safetensors").toString());
+        assertFalse(Files.exists(json));
+        Path damaged = dir.resolve("damaged.safetensors");
+        Map<String, Object> sidecar = new java.util.LinkedHashMap<>(Checkpoint.readSidecar(Path.of(best)));
+        sidecar.remove("config");
+        Map<String, Tensor> tensors = Checkpoint.readTensors(Path.of(best), Device.CPU);
+        try {
+            Checkpoint.save(damaged, tensors, sidecar);
+        } finally {
+            tensors.values().forEach(Tensor::close);
+        }
+        refused(damaged + ": its sidecar is damaged: config is missing", "sample", "--checkpoint", damaged.toString(),
+                "--out", dir.resolve("d.png").toString());
+        Path png = dir.resolve("never.png");
+        refused("--n = 0 is out of range: use an integer in 1..1024", "sample", "--checkpoint", best, "--out",
+                png.toString(), "--n", "0");
+        refused("--n = 5000 is out of range", "sample", "--checkpoint", best, "--out", png.toString(), "--n", "5000");
+        refused("--out must name a .png file", "sample", "--checkpoint", best, "--out", dir.resolve("g.jpg").toString());
+        assertFalse(Files.exists(png) || Files.exists(dir.resolve("d.png")));
+        Path npz = dir.resolve("never.npz");
+        refused("--batch = 0 is out of range", "fid-stats", "--output", npz.toString(), "--batch", "0");
+        refused("--size = 0 is out of range: use an integer in 1..32", "fid-stats", "--output", npz.toString(),
+                "--size", "0");
+        refused("--images (a covariance needs two) = 1 is out of range", "fid-stats", "--output", npz.toString(),
+                "--images", "1");
+        refused("--output must name an .npz file", "fid-stats", "--output", dir.resolve("s.txt").toString());
+        assertFalse(Files.exists(npz));
+    }
+
+    @Test
+    void everyCommandRefusesCudaTheSameWayWhereItIsMissing() {
+        String reason = CudaDevice.unavailableReason();
+        assumeTrue(reason != null, "CUDA is available here");
+        String best = run.resolve("best.safetensors").toString();
+        String[][] commands = {{"search", "--out", dir.resolve("c1").toString()},
+            {"train", "--arch", "top1", "--out", dir.resolve("c2").toString(), "--stats", stats.toString()},
+            {"eval", "--checkpoint", best}, {"sample", "--checkpoint", best, "--out", dir.resolve("c3.png").toString()},
+            {"fid-stats", "--output", dir.resolve("c4.npz").toString()},
+            {"train-scorer", "--output", dir.resolve("c5.safetensors").toString()}, {"info"}};
+        String old = System.getProperty(Device.PROPERTY);
+        System.setProperty(Device.PROPERTY, "cuda");
+        try {
+            for (String[] c : commands) {
+                refused("-D" + Device.PROPERTY + "=cuda asks for CUDA, but CUDA is unavailable: " + reason, c);
+            }
+        } finally {
+            if (old == null) {
+                System.clearProperty(Device.PROPERTY);
+            } else {
+                System.setProperty(Device.PROPERTY, old);
+            }
+        }
+        for (String[] c : commands) {
+            if (!c[0].equals("info")) {
+                String[] withFlag = java.util.Arrays.copyOf(c, c.length + 2);
+                withFlag[c.length] = "--device";
+                withFlag[c.length + 1] = "cuda";
+                refused("--device cuda asks for CUDA, but CUDA is unavailable: " + reason, withFlag);
+            }
+        }
+        for (String made : new String[] {"c1", "c2", "c3.png", "c4.npz", "c5.safetensors"}) {
+            assertFalse(Files.exists(dir.resolve(made)), made);
+        }
     }
 }

@@ -2,7 +2,7 @@
 // weighs the remaining work by a cost model (a D step and a reward batch at stage s cost ~4^s, the
 // image area) calibrated by the time spent so far. On a terminal the line redraws in place (\r), at
 // most 4 times a second; in a log (no console) it prints a full line at most every 30 seconds.
-package org.autogan4j.search;
+package org.autogan4j.app;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -15,7 +15,7 @@ final class SearchProgress {
     /** Time before the first ETA: the first steps include warm-up and would mislead. */
     private static final double MIN_ETA_SECONDS = 10;
 
-    private final SearchConfig config;
+    private final SearchSettings config;
     private final PrintStream out;
     private final boolean terminal;
     private final double totalCost;
@@ -23,7 +23,7 @@ final class SearchProgress {
     private final double costAtStart;
     private long lastPrintNs;
 
-    SearchProgress(SearchConfig config, PrintStream out, boolean terminal, int firstIteration) {
+    SearchProgress(SearchSettings config, PrintStream out, boolean terminal, int firstIteration) {
         this.config = config;
         this.out = out;
         this.terminal = terminal;
@@ -33,14 +33,14 @@ final class SearchProgress {
 
     private double iterationCost(int iter) {
         double area = Math.pow(4, config.stageOf(iter));
-        double rewardBatches = Math.ceil((double) config.rewardImages() / config.evalBatch());
+        double rewardBatches = Math.ceil((double) config.rlNumEvalImg() / config.evalBatch());
         double growth = iter == config.growStep1() || iter == config.growStep2()
-                ? config.numCandidates() * rewardBatches * area / 4 : 0;
-        return area * (config.sharedSteps() + config.ctrlSteps() * rewardBatches) + growth;
+                ? config.numCandidate() * rewardBatches * area / 4 : 0;
+        return area * (config.sharedSteps() + config.ctrlStep() * rewardBatches) + growth;
     }
 
     private double finalCost() {
-        return config.numCandidates() * Math.ceil((double) config.rewardImages() / config.evalBatch()) * 16;
+        return config.numCandidate() * Math.ceil((double) config.rlNumEvalImg() / config.evalBatch()) * 16;
     }
 
     private double costBefore(int iter) {

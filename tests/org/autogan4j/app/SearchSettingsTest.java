@@ -2,7 +2,7 @@
 // (fmnist); --set style overrides keep each key's type and refuse unknown keys and bad values with
 // messages naming them; a JSON config file applies like flags; config.json round-trips; validate()
 // refuses inconsistent stage schedules and sizes that do not match the dataset.
-package org.autogan4j.search;
+package org.autogan4j.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,25 +13,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.autogan4j.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SearchConfigTest {
+class SearchSettingsTest {
     @Test
     void paperPresetHasTheOriginalsNumbers() {
-        SearchConfig c = SearchConfig.preset("paper-cifar10").validate();
+        SearchSettings c = SearchSettings.preset("paper-cifar10").validate();
         assertEquals("cifar10", c.dataset());
         assertEquals(65, c.maxSearchIter());
         assertEquals(15, c.growStep1());
         assertEquals(35, c.growStep2());
         assertEquals(11730, c.sharedSteps(), "15 epochs of 782 batches");
-        assertEquals(30, c.ctrlSteps());
-        assertEquals(10, c.numCandidates());
-        assertEquals(5, c.topK());
-        assertEquals(5000, c.rewardImages());
-        assertEquals(100, c.hidden());
-        assertEquals(500, c.resetWindow());
-        assertEquals(1e-3, c.resetThreshold());
+        assertEquals(30, c.ctrlStep());
+        assertEquals(10, c.numCandidate());
+        assertEquals(5, c.topk());
+        assertEquals(5000, c.rlNumEvalImg());
+        assertEquals(100, c.hidSize());
+        assertEquals(500, c.dynamicResetWindow());
+        assertEquals(1e-3, c.dynamicResetThreshold());
         assertEquals(128, c.gan().gfDim());
         assertEquals(64, c.gan().dfDim());
         assertEquals(3, c.gan().imgChannels());
@@ -43,9 +44,9 @@ class SearchConfigTest {
 
     @Test
     void overridesKeepTypesAndRefuseNonsense() {
-        SearchConfig c = SearchConfig.preset("fmnist").with("ctrl_step", "3").with("lr", "1e-3")
+        SearchSettings c = SearchSettings.preset("fmnist").with("ctrl_step", "3").with("lr", "1e-3")
                 .with("original_quirks", "true").validate();
-        assertEquals(3, c.ctrlSteps());
+        assertEquals(3, c.ctrlStep());
         assertEquals(1e-3f, c.gan().lr());
         assertTrue(c.originalQuirks());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
@@ -56,13 +57,13 @@ class SearchConfigTest {
         assertTrue(type.getMessage().contains("an integer"), type.getMessage());
         assertThrows(IllegalArgumentException.class, () -> c.with("dynamic_reset", "yes"));
         IllegalArgumentException preset = assertThrows(IllegalArgumentException.class,
-                () -> SearchConfig.preset("cifar"));
+                () -> SearchSettings.preset("cifar"));
         assertTrue(preset.getMessage().contains("fmnist, paper-cifar10"), preset.getMessage());
     }
 
     @Test
     void validateRefusesInconsistentSettings() {
-        SearchConfig c = SearchConfig.preset("fmnist");
+        SearchSettings c = SearchSettings.preset("fmnist");
         assertThrows(IllegalArgumentException.class, () -> c.with("topk", "11").validate());
         IllegalArgumentException grow = assertThrows(IllegalArgumentException.class,
                 () -> c.with("grow_step2", "9").validate());
@@ -77,14 +78,14 @@ class SearchConfigTest {
     void configFileAppliesAndConfigJsonRoundTrips(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("my.json");
         Files.writeString(file, "{\"max_search_iter\": 12, \"dynamic_reset_threshold\": 0.002, \"seed\": 3}");
-        SearchConfig c = SearchConfig.preset("fmnist").withFile(file).validate();
+        SearchSettings c = SearchSettings.preset("fmnist").withFile(file).validate();
         assertEquals(12, c.maxSearchIter());
-        assertEquals(0.002, c.resetThreshold());
+        assertEquals(0.002, c.dynamicResetThreshold());
         assertEquals(3, c.seed());
         Path saved = tmp.resolve("config.json");
-        Files.writeString(saved, c.toJson());
-        assertEquals(c.values(), SearchConfig.load(saved).values());
+        Files.writeString(saved, Json.write(RecordJson.write(c)));
+        assertEquals(c, SearchSettings.load(saved));
         Files.writeString(file, "[1, 2]");
-        assertThrows(IllegalArgumentException.class, () -> SearchConfig.preset("fmnist").withFile(file));
+        assertThrows(IllegalArgumentException.class, () -> SearchSettings.preset("fmnist").withFile(file));
     }
 }

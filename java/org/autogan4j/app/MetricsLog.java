@@ -6,7 +6,7 @@
 // the 14 ints joined by '-'. Numbers are written with
 // Java's shortest round-trip form, so a resumed run writes byte-identical rows (except time_s).
 // A checkpoint records length(); resuming truncates the file back to it.
-package org.autogan4j.search;
+package org.autogan4j.app;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

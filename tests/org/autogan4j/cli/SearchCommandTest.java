@@ -1,7 +1,7 @@
 // The search command's errors: an unknown preset, an unknown setting, a bad --set, --resume of a folder
 // that is not a run, --resume with other settings and a missing dataset each exit non-zero with a
 // message that names the problem (the last one removes the run directory it had begun); --list-settings prints every key of the preset.
-package org.autogan4j.search;
+package org.autogan4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,11 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.autogan4j.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SearchMainTest {
+class SearchCommandTest {
     private record Outcome(int code, String out, String err) {
     }
 

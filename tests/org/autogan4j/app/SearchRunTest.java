@@ -4,7 +4,7 @@
 // folder; and a run stopped after iteration 1 and
 // resumed from its checkpoint ends with exactly the same metrics (time column aside), top-K and
 // final weights, optimiser moments and counters as the uninterrupted run.
-package org.autogan4j.search;
+package org.autogan4j.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.autogan4j.data.Dataset;
+import org.autogan4j.io.Checkpoint;
 import org.autogan4j.io.Json;
 import org.autogan4j.metrics.FashionScorer;
+import org.autogan4j.search.Candidate;
 import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -31,31 +34,33 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchRunTest {
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
 
-    static SearchConfig tiny() {
+    static SearchSettings tiny() {
         String[][] settings = {{"data_limit", "200"}, {"latent_dim", "8"}, {"gf_dim", "8"}, {"df_dim", "8"},
             {"dis_bs", "8"}, {"gen_bs", "8"}, {"max_search_iter", "3"}, {"grow_step1", "1"}, {"grow_step2", "2"},
             {"shared_steps", "12"}, {"ctrl_step", "2"}, {"num_candidate", "3"}, {"topk", "2"}, {"hid_size", "16"},
             {"rl_num_eval_img", "20"}, {"eval_batch", "10"}, {"log_every", "4"}, {"sample_images", "4"},
             {"dynamic_reset_window", "2"}, {"dynamic_reset_threshold", "1e6"}, {"device", "cpu"}, {"seed", "7"},
             {"keep_checkpoints", "3"}};
-        SearchConfig c = SearchConfig.preset("fmnist");
+        SearchSettings c = SearchSettings.preset("fmnist");
         for (String[] kv : settings) {
             c = c.with(kv[0], kv[1]);
         }
         return c.validate();
     }
 
-    private static SearchRun open(Path root, boolean resume) throws IOException {
-        SearchConfig config = tiny();
-        RunDirectory dir = resume ? RunDirectory.open(root, QUIET) : RunDirectory.create(root, config, QUIET);
-        RunDirectory.Saved saved = resume ? dir.latest(Device.CPU) : null;
-        try {
-            return new SearchRun(config, dir, Device.CPU, FashionScorer.loadDefault(Device.CPU), saved, QUIET, false);
-        } finally {
-            if (saved != null) {
-                saved.close();
-            }
-        }
+    static SearchRun open(Path root, boolean resume) throws IOException {
+        SearchSettings config = tiny();
+        Dataset images = SearchJob.trainingImages(config);
+        FashionScorer scorer = FashionScorer.loadDefault(Device.CPU);
+        return resume
+                ? SearchRun.resume(config, SearchRunDirectory.open(root, QUIET), Device.CPU, scorer, images, QUIET, false)
+                : SearchRun.start(config, SearchRunDirectory.create(root, config, QUIET), Device.CPU, scorer, images,
+                        QUIET, false);
+    }
+
+    /** The final checkpoint of a run: its tensors (close them) and its sidecar. */
+    static Map<String, Tensor> tensors(Path file) throws IOException {
+        return Checkpoint.readTensors(file, Device.CPU);
     }
 
     @Test
@@ -82,9 +87,11 @@ class SearchRunTest {
         assertEquals(2L, events.get("final"));
         assertTrue(events.get("reset") >= 1, "a threshold of 1e6 must fire the dynamic reset");
         assertEquals("2", rows.get(rows.size() - 1).split(",", -1)[2], "final rows are stage 2");
-        assertTrue(RunDirectory.open(root, QUIET).finished());
+        try (SearchRunDirectory dir = SearchRunDirectory.open(root, QUIET)) {
+            assertTrue(dir.finished());
+        }
         IllegalArgumentException exists = assertThrows(IllegalArgumentException.class,
-                () -> RunDirectory.create(root, tiny(), QUIET));
+                () -> SearchRunDirectory.create(root, tiny(), QUIET));
         assertTrue(exists.getMessage().contains("--resume"), exists.getMessage());
     }
 
@@ -103,22 +110,37 @@ class SearchRunTest {
         }
         assertEquals(withoutTime(whole), withoutTime(killed));
         assertEquals(Files.readString(whole.resolve("topk.json")), Files.readString(killed.resolve("topk.json")));
-        Path last = Path.of("checkpoints", "iter-002.safetensors");
-        try (RunDirectory.Saved a = RunDirectory.open(whole, QUIET).latest(Device.CPU);
-                RunDirectory.Saved b = RunDirectory.open(killed, QUIET).latest(Device.CPU)) {
-            assertEquals(whole.resolve(last), a.file());
-            assertEquals(a.tensors().keySet(), b.tensors().keySet());
-            for (Map.Entry<String, Tensor> e : a.tensors().entrySet()) {
-                assertArrayEquals(e.getValue().toArray(), b.tensors().get(e.getKey()).toArray(), 0f, e.getKey());
+        assertEquals(List.of(0L, 1L, 2L), new RunCheckpoints(whole.resolve("checkpoints"), "iter", 3,
+                SearchRunDirectory.FORMAT).numbers(), "the newest checkpoint is iteration 2");
+        assertSameCheckpoint(whole, killed, Path.of("checkpoints", "iter-002.safetensors"));
+    }
+
+    /** The checkpoint file of runs a and b: equal tensors, and equal sidecars but for time and metrics length. */
+    static void assertSameCheckpoint(Path a, Path b, Path file) throws IOException {
+        Map<String, Tensor> ta = tensors(a.resolve(file));
+        Map<String, Tensor> tb = tensors(b.resolve(file));
+        try {
+            assertEquals(ta.keySet(), tb.keySet());
+            for (Map.Entry<String, Tensor> e : ta.entrySet()) {
+                assertArrayEquals(e.getValue().toArray(), tb.get(e.getKey()).toArray(), 0f, e.getKey());
             }
-            Map<String, Object> sa = new LinkedHashMap<>(a.sidecar());
-            Map<String, Object> sb = new LinkedHashMap<>(b.sidecar());
-            for (String volatileKey : new String[] {"elapsed_s", "metrics_length"}) {
-                sa.remove(volatileKey);
-                sb.remove(volatileKey);
-            }
-            assertEquals(Json.write(sa), Json.write(sb));
+        } finally {
+            ta.values().forEach(Tensor::close);
+            tb.values().forEach(Tensor::close);
         }
+        assertEquals(stable(Checkpoint.readSidecar(a.resolve(file))), stable(Checkpoint.readSidecar(b.resolve(file))));
+    }
+
+    /** A sidecar as JSON text without the values that depend on wall time. */
+    @SuppressWarnings("unchecked")
+    static String stable(Map<String, Object> sidecar) {
+        Map<String, Object> copy = new LinkedHashMap<>(sidecar);
+        Map<String, Object> state = new LinkedHashMap<>((Map<String, Object>) copy.get("state"));
+        for (String volatileKey : new String[] {"elapsed_s", "metrics_length"}) {
+            state.remove(volatileKey);
+        }
+        copy.put("state", state);
+        return Json.write(copy);
     }
 
     private static List<String> withoutTime(Path root) throws IOException {

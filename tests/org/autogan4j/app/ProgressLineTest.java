@@ -1,4 +1,4 @@
-package org.autogan4j.cli;
+package org.autogan4j.app;
 
 // The progress line's clock format (m:ss, h:mm:ss), its "?" before anything is done, and a spent
 // time budget capping the ETA at 0:00 whatever the step count says.

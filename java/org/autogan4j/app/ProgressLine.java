@@ -1,7 +1,7 @@
 // Progress of a long command on stderr: one line per report with the count done, the rate and the
 // estimated time left (capped by a time budget when there is one), at most one every few seconds (and
 // always the last one), so logs stay short.
-package org.autogan4j.cli;
+package org.autogan4j.app;
 
 import java.io.PrintStream;
 

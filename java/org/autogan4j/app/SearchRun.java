@@ -3,122 +3,133 @@
 // cell; G and D are kept), train the shared GAN for shared_steps D steps with a fresh controller
 // sample per D step (stopped early by a dynamic reset), train the controller for ctrl_step REINFORCE
 // steps with the IS of each sample as reward, re-create G, D and their Adams if a reset fired, write a
-// sample grid, a metrics row and a checkpoint. After the last iteration the final top-K (stage 2) go to
-// topk.json. Every random stream is counter-based and checkpointed, so a run resumed from a
-// checkpoint continues exactly as an uninterrupted one on the same device.
-package org.autogan4j.search;
+// sample grid, a metrics row and a checkpoint (SearchState + tensors). After the last iteration the
+// final top-K (stage 2) go to topk.json. Every random stream is counter-based and checkpointed, so a
+// run resumed from a checkpoint continues exactly as an uninterrupted one on the same device.
+package org.autogan4j.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.autogan4j.data.BatchLoader;
 import org.autogan4j.data.Dataset;
-import org.autogan4j.data.Datasets;
 import org.autogan4j.data.EndlessBatches;
 import org.autogan4j.gan.Architecture;
 import org.autogan4j.gan.GanConfig;
 import org.autogan4j.gan.GanTrainer;
+import org.autogan4j.io.Checkpoint;
 import org.autogan4j.metrics.GeneratorScoring;
 import org.autogan4j.metrics.Scorer;
 import org.autogan4j.nn.Rng;
+import org.autogan4j.search.Candidate;
+import org.autogan4j.search.CounterRng;
+import org.autogan4j.search.DynamicReset;
+import org.autogan4j.search.MultiLevelSearch;
+import org.autogan4j.search.Reinforce;
+import org.autogan4j.search.SharedGan;
 import org.autogan4j.tensor.Device;
 
-public final class SearchRun implements AutoCloseable {
-    private final SearchConfig config;
+final class SearchRun implements AutoCloseable {
+    /** Settings a resumed run may change: they shape no state. */
+    static final Set<String> MAY_DIFFER = Set.of("device", "keep_checkpoints", "log_every", "sample_images");
+
+    private final SearchSettings config;
     private final GanConfig gan;
-    private final RunDirectory dir;
+    private final SearchRunDirectory dir;
     private final Device device;
     private final Scorer scorer;
     private final Dataset fullData;
-    private final SearchProgress progress;
     private final Rng rewardRng;
     private final CounterRng ctrlRng;
     private final SharedGan shared;
     private final DynamicReset reset;
-    private final MetricsLog log;
-    private final double elapsedBefore;
     private final long startNs = System.nanoTime();
+    private final PrintStream out;
+    private final boolean terminal;
+    private SearchProgress progress;
+    private MetricsLog log;
+    private double elapsedBefore;
     private MultiLevelSearch mlas;
     private EndlessBatches data;
     private int dataStage = -1;
     private int nextIteration;
 
-    /**
-     * A new search (saved == null) or one resumed from a checkpoint of dir. scorer gives the rewards;
-     * progress and messages go to out.
-     */
-    SearchRun(SearchConfig config, RunDirectory dir, Device device, Scorer scorer, RunDirectory.Saved saved,
-            PrintStream out, boolean terminal) throws IOException {
+    private SearchRun(SearchSettings config, SearchRunDirectory dir, Device device, Scorer scorer, Dataset fullData,
+            PrintStream out, boolean terminal) {
         this.config = config;
         this.gan = config.gan();
         this.dir = dir;
         this.device = device;
         this.scorer = scorer;
-        Datasets kind = Datasets.byName(config.dataset());
-        for (int s = 0; s < 3; s++) {
-            if (gan.resolution(s) != kind.stageSize(s)) {
-                throw new IllegalArgumentException("bottom_width " + gan.bottomWidth() + " makes " + gan.resolution(s)
-                        + " px images at stage " + s + ", but " + kind.id() + " is searched at " + kind.stageSize(s)
-                        + " px: use bottom_width " + kind.stageSize(0) / 2);
-            }
-        }
-        if (scorer.channels() != gan.imgChannels()) {
-            throw new IllegalArgumentException("the scorer " + scorer.name() + " takes " + scorer.channels()
-                    + "-channel images; " + kind.id() + " has " + gan.imgChannels());
-        }
-        Dataset full = kind.load(config.dataFolder(), kind.fullSize());
-        this.fullData = config.dataLimit() > 0 ? full.head(config.dataLimit()) : full;
+        this.fullData = fullData;
+        this.out = out;
+        this.terminal = terminal;
         long seed = config.seed();
-        Map<String, Object> state = saved == null ? null : saved.sidecar();
-        Map<?, ?> rng = state == null ? Map.of() : (Map<?, ?>) state.get("rng");
-        this.rewardRng = new Rng(seed + 2, number(rng, "reward"));
+        this.rewardRng = new Rng(seed + 2);
         this.ctrlRng = new CounterRng(seed + 3);
-        this.shared = new SharedGan(gan, device, new Rng(seed, 0), new Rng(seed + 1, number(rng, "z")));
-        this.reset = new DynamicReset(config.resetWindow(), config.resetThreshold());
-        if (state == null) {
-            this.mlas = new MultiLevelSearch(ctrlRng, config.hidden(), config.numCandidates(), config.topK(),
-                    config.originalQuirks(), 0, List.of());
-            this.log = MetricsLog.create(dir.metrics());
-            this.elapsedBefore = 0;
-            this.nextIteration = 0;
-        } else {
-            this.mlas = ControllerState.restore((Map<?, ?>) state.get("mlas"), ctrlRng, config.hidden(),
-                    config.numCandidates(), config.topK(), config.originalQuirks());
-            shared.restore(saved.tensors(), (Map<String, Object>) cast(state.get("gan")));
-            shared.initRng().restoreOffset(number(rng, "init"));
-            Map<?, ?> windows = (Map<?, ?>) state.get("reset");
-            reset.dLoss().restore(ControllerState.doubles(windows.get("d")));
-            reset.gLoss().restore(ControllerState.doubles(windows.get("g")));
-            Map<?, ?> d = (Map<?, ?>) state.get("data");
-            int stage = ((Number) d.get("stage")).intValue();
-            if (stage >= 0) {
-                openData(stage, number(d, "epoch"), ((Number) d.get("batch")).intValue());
-            }
-            this.log = MetricsLog.resume(dir.metrics(), number(state, "metrics_length"));
-            this.elapsedBefore = ((Number) state.get("elapsed_s")).doubleValue();
-            this.nextIteration = ((Number) state.get("iteration")).intValue() + 1;
-        }
-        if (state != null) {
-            ctrlRng.restoreCounter(number(rng, "ctrl"));
-        }
-        this.progress = new SearchProgress(config, out, terminal, nextIteration);
+        this.shared = new SharedGan(gan, device, new Rng(seed, 0), new Rng(seed + 1, 0));
+        this.reset = new DynamicReset(config.dynamicResetWindow(), config.dynamicResetThreshold());
+        this.mlas = new MultiLevelSearch(ctrlRng, config.hidSize(), config.numCandidate(), config.topk(),
+                config.originalQuirks(), 0, List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object o) {
-        return (T) o;
+    /** A new search in dir (its full-size training images fullData); scorer gives the rewards; messages to out. */
+    static SearchRun start(SearchSettings config, SearchRunDirectory dir, Device device, Scorer scorer,
+            Dataset fullData, PrintStream out, boolean terminal) throws IOException {
+        SearchRun run = new SearchRun(config, dir, device, scorer, fullData, out, terminal);
+        run.log = MetricsLog.create(dir.metrics());
+        run.progress = new SearchProgress(config, out, terminal, 0);
+        return run;
     }
 
-    private static long number(Map<?, ?> map, String key) {
-        Object v = map.get(key);
-        return v == null ? 0 : ((Number) v).longValue();
+    /** The search of dir continued from its newest checkpoint that fits config (see RunCheckpoints). */
+    static SearchRun resume(SearchSettings config, SearchRunDirectory dir, Device device, Scorer scorer,
+            Dataset fullData, PrintStream out, boolean terminal) throws IOException {
+        SearchRun run = new SearchRun(config, dir, device, scorer, fullData, out, terminal);
+        try {
+            RunCheckpoints.Restored<SearchState> r = dir.checkpoints().restoreNewest(SearchState.class, config,
+                    MAY_DIFFER, run::restore, out);
+            SearchState s = r.state();
+            run.log = MetricsLog.resume(dir.metrics(), s.metricsLength());
+            run.elapsedBefore = s.elapsedS();
+            run.nextIteration = s.iteration() + 1;
+            run.progress = new SearchProgress(config, out, terminal, run.nextIteration);
+            out.println("resuming " + dir.root() + " after iteration " + s.iteration() + " ("
+                    + dir.checkpoints().file(r.number()).getFileName() + ")");
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw e;
+        }
+        return run;
+    }
+
+    private void restore(Path file, SearchState s) throws IOException {
+        Path metrics = dir.metrics();
+        long length = Files.isRegularFile(metrics) ? Files.size(metrics) : -1;
+        if (length < s.metricsLength()) {
+            throw new IllegalArgumentException(metrics + " is missing or shorter (" + Math.max(0, length)
+                    + " bytes) than the checkpoint recorded (" + s.metricsLength() + " bytes)");
+        }
+        mlas = MultiLevelSearch.restore(s.mlas(), ctrlRng, config.hidSize(), config.numCandidate(), config.topk(),
+                config.originalQuirks());
+        Checkpoint.readInto(file, shared.restore(s.gan()));
+        shared.initRng().restoreOffset(s.rng().init());
+        shared.zRng().restoreOffset(s.rng().z());
+        rewardRng.restoreOffset(s.rng().reward());
+        ctrlRng.restoreCounter(s.rng().ctrl());
+        reset.dLoss().restore(s.reset().d());
+        reset.gLoss().restore(s.reset().g());
+        if (s.data().stage() >= 0) {
+            openData(s.data().stage(), s.data().epoch(), s.data().batch());
+        }
     }
 
     /** Runs the remaining iterations and the final selection; returns the final top-K. */
-    public List<Candidate> run() throws IOException {
+    List<Candidate> run() throws IOException {
         runIterations(config.maxSearchIter());
         progress.update(config.maxSearchIter(), 0, "final top-K");
         List<Candidate> top = mlas.finalTopK(arch -> reward(arch, 2));
@@ -157,19 +168,23 @@ public final class SearchRun implements AutoCloseable {
         }
         boolean fired = trainShared(iter, stage);
         double meanReward = trainController(iter, stage);
-        dir.writeSamples(iter, shared.generator(), gan, config);
+        dir.writeSamples(iter, shared.generator(), gan.latentDim(), config);
         if (fired) {
             shared.reset();
             progress.message("iteration " + iter + ": dynamic reset (loss variance under "
-                    + config.resetThreshold() + "): G, D and their optimisers re-created");
+                    + config.dynamicResetThreshold() + "): G, D and their optimisers re-created");
         }
         log.row(elapsed(), iter, stage, "iteration", shared.trainer().dSteps(), null, null, meanReward, null, null, null);
-        saveCheckpoint(iter);
+        SearchState state = new SearchState(iter, elapsed(), log.length(), new SearchState.Rngs(shared.initRng().offset(),
+                shared.zRng().offset(), rewardRng.offset(), ctrlRng.counter()),
+                new SearchState.Data(dataStage, data.epoch(), data.batch()), shared.counters(),
+                new SearchState.Windows(reset.dLoss().values(), reset.gLoss().values()), mlas.state());
+        dir.checkpoints().save(iter, shared.tensors(), config, state, config.keepCheckpoints());
         dir.writeReport();
     }
 
     private void openData(int stage, long epoch, int batch) {
-        Dataset d = fullData.resized(Datasets.byName(config.dataset()).stageSize(stage));
+        Dataset d = fullData.resized(config.datasets().stageSize(stage));
         if (data != null) {
             data.close();
         }
@@ -226,9 +241,9 @@ public final class SearchRun implements AutoCloseable {
         Reinforce reinforce = mlas.reinforce();
         reinforce.beginIteration();
         double sum = 0;
-        for (int step = 0; step < config.ctrlSteps(); step++) {
-            progress.update(iter, 0.5 + 0.5 * step / config.ctrlSteps(), "controller " + (step + 1) + "/"
-                    + config.ctrlSteps());
+        for (int step = 0; step < config.ctrlStep(); step++) {
+            progress.update(iter, 0.5 + 0.5 * step / config.ctrlStep(), "controller " + (step + 1) + "/"
+                    + config.ctrlStep());
             MultiLevelSearch.Draw draw = mlas.sample();
             double is = reward(draw.architecture(), stage);
             Reinforce.Loss loss = reinforce.step(draw.sample(), is);
@@ -241,16 +256,16 @@ public final class SearchRun implements AutoCloseable {
             sum += is;
             if (Double.isNaN(loss.value())) {
                 throw new IllegalStateException("the controller loss became NaN at iteration " + iter + " (reward " + is
-                        + "): the shared GAN diverged");
+                        + "): the shared GAN diverged; start a new run with a lower lr");
             }
         }
-        return config.ctrlSteps() == 0 ? Double.NaN : sum / config.ctrlSteps();
+        return config.ctrlStep() == 0 ? Double.NaN : sum / config.ctrlStep();
     }
 
     /** The reward of arch at stage: IS of rl_num_eval_img images of the shared G (eval mode). */
     private double reward(Architecture arch, int stage) {
         shared.setArch(arch, stage);
-        return GeneratorScoring.score(shared.generator(), gan.latentDim(), scorer, config.rewardImages(),
+        return GeneratorScoring.score(shared.generator(), gan.latentDim(), scorer, config.rlNumEvalImg(),
                 config.evalBatch(), config.isSplits(), rewardRng, false, GeneratorScoring.Progress.NONE)
                 .inceptionScore().mean();
     }
@@ -259,38 +274,18 @@ public final class SearchRun implements AutoCloseable {
         return elapsedBefore + (System.nanoTime() - startNs) / 1e9;
     }
 
-    private void saveCheckpoint(int iter) throws IOException {
-        Map<String, Object> sidecar = new LinkedHashMap<>();
-        sidecar.put("format", RunDirectory.FORMAT);
-        sidecar.put("iteration", iter);
-        sidecar.put("elapsed_s", elapsed());
-        sidecar.put("metrics_length", log.length());
-        Map<String, Object> rng = new LinkedHashMap<>();
-        rng.put("init", shared.initRng().offset());
-        rng.put("z", shared.zRng().offset());
-        rng.put("reward", rewardRng.offset());
-        rng.put("ctrl", ctrlRng.counter());
-        sidecar.put("rng", rng);
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("stage", dataStage);
-        d.put("epoch", data.epoch());
-        d.put("batch", data.batch());
-        sidecar.put("data", d);
-        sidecar.put("gan", shared.counters());
-        Map<String, Object> windows = new LinkedHashMap<>();
-        windows.put("d", reset.dLoss().values());
-        windows.put("g", reset.gLoss().values());
-        sidecar.put("reset", windows);
-        sidecar.put("mlas", ControllerState.save(mlas));
-        dir.saveCheckpoint(iter, shared.state(), sidecar, config.keepCheckpoints());
-    }
-
     @Override
     public void close() throws IOException {
-        if (data != null) {
-            data.close();
+        try {
+            if (data != null) {
+                data.close();
+            }
+            if (log != null) {
+                log.close();
+            }
+            shared.close();
+        } finally {
+            dir.close();
         }
-        log.close();
-        shared.close();
     }
 }

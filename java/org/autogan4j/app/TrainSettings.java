@@ -1,0 +1,143 @@
+// Every number of one `train` run (spec 3 and 7) as one immutable record: a preset (fmnist: the
+// small Fashion-MNIST GAN, minutes on a CPU; paper-cifar10: GanConfig.cifarDerived() on CIFAR-10,
+// 50,000 G steps, evaluation every 20 epochs on 50,000 images) gives them all, the train flags
+// override them (with(), by config.json key), and the run keeps them as config.json (RecordJson).
+// Zero / empty stand for "the default" until the job resolves them against the data: train_images 0 =
+// all, eval_every 0 = the preset's rule, stats "" = the cached statistics, data "" = the dataset's
+// folder. validate() checks every value in one place, naming the flag that sets it.
+package org.autogan4j.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.autogan4j.data.Datasets;
+import org.autogan4j.gan.Architecture;
+import org.autogan4j.gan.GanConfig;
+import org.autogan4j.io.Json;
+
+public record TrainSettings(String arch, String preset, String dataset, String data, int trainImages,
+        GanSettings config, long gSteps, double maxSeconds, long evalEvery, long logEvery, int evalImages,
+        int evalBatch, int splits, long seed, String stats, String device) {
+    /** G steps of the fmnist preset: a few minutes on 2 CPU cores. */
+    static final int FMNIST_STEPS = 300;
+    /** The z seed of every evaluation is the run seed + this; the sample grids use + SAMPLE_SEED_OFFSET. */
+    static final long EVAL_SEED_OFFSET = 1000;
+    static final long SAMPLE_SEED_OFFSET = 2000;
+
+    /** The preset called name on dataset (null or "": the preset's own); arch still to be set. */
+    public static TrainSettings preset(String name, String dataset) {
+        boolean paper = switch (name.toLowerCase(Locale.ROOT)) {
+            case "fmnist" -> false;
+            case "paper-cifar10" -> true;
+            default -> throw new IllegalArgumentException("--preset " + name + " is not one of fmnist, paper-cifar10");
+        };
+        Datasets which = Datasets.byName(dataset != null && !dataset.isEmpty() ? dataset
+                : paper ? "cifar10" : "fashion-mnist");
+        GanConfig base = paper ? GanConfig.cifarDerived() : GanConfig.fashionMnist();
+        GanConfig sized = base.withSizes(which.channels(), base.latentDim(), base.gfDim(), base.dfDim(),
+                which == Datasets.STL10 ? 6 : base.bottomWidth());
+        return new TrainSettings("", name.toLowerCase(Locale.ROOT), which.id(), "", 0, GanSettings.of(sized),
+                paper ? 50_000 : FMNIST_STEPS, 0, 0, paper ? 100 : 10, paper ? 50_000 : 5_000, 100, 10, 12345, "",
+                "auto");
+    }
+
+    /** These settings with key (a config.json key, config.lr for a nested one) set from text. */
+    public TrainSettings with(String key, String text) {
+        return SettingText.with(this, key, text);
+    }
+
+    /** The settings a train run saved as config.json. */
+    static TrainSettings load(Path file) throws IOException {
+        Object parsed;
+        try {
+            parsed = Json.parse(Files.readString(file));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!(parsed instanceof Map<?, ?> json) || !(json.get("preset") instanceof String preset)
+                || !(json.get("dataset") instanceof String dataset)) {
+            throw new IllegalArgumentException(file + " is not a train config.json (no \"preset\" and \"dataset\")");
+        }
+        try {
+            return SettingText.withJson(preset(preset, dataset), json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks every value; throws naming the flag of the first bad one. Returns this. */
+    public TrainSettings validate() {
+        architecture();
+        preset(preset, dataset);
+        Datasets which = datasets();
+        DeviceChoice.check("--device", device);
+        SettingChecks.count("--train-images", trainImages, 0, Integer.MAX_VALUE);
+        GanSettings c = config;
+        SettingChecks.count("config.img_channels (the dataset's channels)", c.imgChannels(), which.channels(),
+                which.channels());
+        SettingChecks.count("--latent", c.latentDim(), 1, SettingChecks.MAX_WIDTH);
+        SettingChecks.count("--gf", c.gfDim(), 1, SettingChecks.MAX_WIDTH);
+        SettingChecks.count("--df", c.dfDim(), 1, SettingChecks.MAX_WIDTH);
+        if (c.bottomWidth() < 1 || c.bottomWidth() * 8 > which.fullSize()) {
+            throw new IllegalArgumentException("--bottom-width " + c.bottomWidth() + " makes " + (c.bottomWidth() * 8L)
+                    + " px images, but " + which.id() + " has " + which.fullSize() + " px; use --bottom-width "
+                    + which.fullSize() / 8);
+        }
+        SettingChecks.count("--dis-batch", c.disBatchSize(), 1, SettingChecks.MAX_BATCH);
+        SettingChecks.count("--gen-batch", c.genBatchSize(), 1, SettingChecks.MAX_BATCH);
+        SettingChecks.activation("max(--dis-batch, --gen-batch) x max(--gf, --df) x side",
+                Math.max(c.disBatchSize(), c.genBatchSize()), Math.max(c.gfDim(), c.dfDim()), c.bottomWidth() * 8L);
+        SettingChecks.count("--n-critic", c.nCritic(), 1, SettingChecks.MAX_N_CRITIC);
+        SettingChecks.floatNumber("--lr", c.lr(), 0, true, 1, false);
+        SettingChecks.floatNumber("--beta1", c.beta1(), 0, false, 1, true);
+        SettingChecks.floatNumber("--beta2", c.beta2(), 0, false, 1, true);
+        SettingChecks.floatNumber("--ema", c.emaDecay(), 0, false, 1, true);
+        SettingChecks.count("--steps", gSteps, 1, SettingChecks.MAX_STEPS);
+        SettingChecks.number("--max-seconds", maxSeconds, 0, false, 1e9, false);
+        SettingChecks.count("--eval-every (0: the preset's rule)", evalEvery, 0, SettingChecks.MAX_STEPS);
+        SettingChecks.count("--log-every", logEvery, 1, SettingChecks.MAX_STEPS);
+        SettingChecks.count("--splits", splits, 1, SettingChecks.MAX_IMAGES);
+        SettingChecks.count("--eval-images", evalImages, Math.max(2, splits), SettingChecks.MAX_IMAGES);
+        SettingChecks.count("--eval-batch", evalBatch, 1, SettingChecks.MAX_EVAL_BATCH);
+        SettingChecks.count("--seed", seed, -SettingChecks.MAX_SEED, SettingChecks.MAX_SEED);
+        return this;
+    }
+
+    /** The architecture (--arch: 14 codes, or top1). */
+    public Architecture architecture() {
+        if (arch.isBlank()) {
+            throw new IllegalArgumentException("--arch is missing: give 14 comma-separated codes or top1");
+        }
+        return arch.trim().equalsIgnoreCase("top1") ? Architecture.TOP1 : Architecture.parse(arch);
+    }
+
+    public Datasets datasets() {
+        return Datasets.byName(dataset);
+    }
+
+    /** The networks' config (after validate). */
+    public GanConfig gan() {
+        return config.gan();
+    }
+
+    /** The dataset folder, or null for the dataset's default folder. */
+    public Path dataFolder() {
+        return data.isEmpty() ? null : Path.of(data);
+    }
+
+    /**
+     * These settings with the defaults made explicit for a run on trainSize training images (batches
+     * per epoch) whose statistics are statsFile: what config.json records and a resumed run reuses.
+     */
+    TrainSettings resolved(int trainSize, int batchesPerEpoch, Path statsFile) {
+        long every = evalEvery > 0 ? evalEvery : preset.equals("paper-cifar10")
+                ? (20L * batchesPerEpoch + config.nCritic() - 1) / config.nCritic() : Math.max(1, gSteps / 4);
+        String folder = data.isEmpty() ? datasets().defaultFolder().toString() : data;
+        return new TrainSettings(architecture().toString(), preset, dataset, folder, trainSize, config, gSteps,
+                maxSeconds, every, logEvery, evalImages, evalBatch, splits, seed,
+                statsFile.toAbsolutePath().toString(), device);
+    }
+}
