@@ -77,8 +77,8 @@ final class EvalCommand implements Callable<Integer> {
             double fid = Fid.distance(result.statistics().toFidStatistics(), reference);
             double isMean = result.inceptionScore().mean();
             double isStd = result.inceptionScore().std();
-            System.out.printf(Locale.ROOT, "IS %.4f +- %.4f, FID %.6f (%d images, %s, G step %d; train logged FID %s)%n",
-                    isMean, isStd, fid, n, info.arch(), info.gStep(),
+            System.out.printf(Locale.ROOT, "IS %.4f +- %.4f, FID %.6f (%s; %d images, %s, G step %d; train logged "
+                    + "FID %s)%n", isMean, isStd, fid, scorer.fidMode(), n, info.arch(), info.gStep(),
                     info.fid() == null ? "none" : String.format(Locale.ROOT, "%.6f", info.fid()));
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -94,6 +94,7 @@ final class EvalCommand implements Callable<Integer> {
                 m.put("is_mean", GeneratorCheckpoint.finiteOrNull(isMean));
                 m.put("is_std", GeneratorCheckpoint.finiteOrNull(isStd));
                 m.put("fid", GeneratorCheckpoint.finiteOrNull(fid));
+                m.put("fid_mode", scorer.fidMode());
                 m.put("seconds", result.seconds());
                 AtomicFile.write(json, (Json.write(m) + "\n").getBytes(StandardCharsets.UTF_8));
             }

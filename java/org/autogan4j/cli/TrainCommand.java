@@ -164,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         try (Scorer scorer = Scorers.forDataset(which, on, inceptionWeights)) {
             ProgressLine statsProgress = new ProgressLine(System.err, "reference statistics", "images");
-            Path statsFile = ReferenceStatistics.resolve(stats, which, train, scorer, on,
+            Path statsFile = ReferenceStatistics.resolve(stats, which, train, scorer,
                     (done, total) -> statsProgress.update(done, total, "", false));
             FidStatistics reference = ReferenceStatistics.load(statsFile, scorer);
             GeneratorCheckpoint.EvalSettings eval = new GeneratorCheckpoint.EvalSettings(images, evalBatch, splits,
@@ -179,8 +179,8 @@ final class TrainCommand implements Callable<Integer> {
                     TrainRun run = new TrainRun(out, training, which, scorer, reference, eval, gSteps, maxSeconds,
                             seed + SAMPLE_SEED_OFFSET, System.err)) {
                 training.run(real, gSteps, evalGap, every, maxSeconds, run);
-                System.out.printf(Locale.ROOT, "done: %d G steps (%d D steps); best FID %.4f at G step %d; %s%n",
-                        training.gSteps(), training.dSteps(), run.bestFid(), run.bestStep(),
+                System.out.printf(Locale.ROOT, "done: %d G steps (%d D steps); best FID %.4f (%s) at G step %d; %s%n",
+                        training.gSteps(), training.dSteps(), run.bestFid(), scorer.fidMode(), run.bestStep(),
                         out.resolve("best.safetensors"));
             }
         }

@@ -87,8 +87,8 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
             GeneratorCheckpoint.save(dir.resolve("best.safetensors"), g, dataset, dStep, gStep, eval, isMean, isStd, fid);
         }
         progress.update(gStep, totalGSteps, String.format(Locale.ROOT,
-                "eval: IS %.3f +- %.3f, FID %.4f (%d images, %.1f s); best FID %.4f at G step %d", isMean, isStd, fid,
-                eval.images(), result.seconds(), bestFid, bestStep), true);
+                "eval: IS %.3f +- %.3f, FID %.4f (%s; %d images, %.1f s); best FID %.4f at G step %d", isMean, isStd,
+                fid, scorer.fidMode(), eval.images(), result.seconds(), bestFid, bestStep), true);
     }
 
     private void writeSamples(Generator g, Path file) throws IOException {
