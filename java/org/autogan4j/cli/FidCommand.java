@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,12 +34,16 @@ import picocli.CommandLine.Parameters;
                 + "pytorch-fid computes it: autogan4j fid A B.",
             "The FID statistics of a folder: autogan4j fid --save-stats FOLDER OUT.npz."})
 final class FidCommand implements Callable<Integer> {
-    @Parameters(arity = "2", paramLabel = "PATH", description = "Two folders of images or .npz statistics files "
-            + "(with --save-stats: a folder and the .npz to write).")
-    List<Path> paths;
+    @Parameters(index = "0", paramLabel = "A", description = "A folder of images or an .npz of statistics "
+            + "(with --save-stats: the folder).")
+    Path first;
 
-    @Option(names = "--save-stats", description = "Write the statistics of the folder (first PATH) to the .npz "
-            + "(second PATH) instead of comparing.")
+    @Parameters(index = "1", paramLabel = "B", description = "A folder of images or an .npz of statistics "
+            + "(with --save-stats: the .npz to write).")
+    Path second;
+
+    @Option(names = "--save-stats", description = "Write the statistics of the folder (A) to the .npz "
+            + "(B) instead of comparing.")
     boolean saveStats;
 
     @Option(names = "--mode", defaultValue = "pytorch-fid", description = "Convention of the Inception features: "
@@ -76,15 +79,15 @@ final class FidCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
-        if (saveStats && !paths.get(1).getFileName().toString().endsWith(".npz")) {
-            throw new IllegalArgumentException("--save-stats writes an .npz; the second PATH is " + paths.get(1));
+        if (saveStats && !second.getFileName().toString().endsWith(".npz")) {
+            throw new IllegalArgumentException("--save-stats writes an .npz; B is " + second);
         }
         boolean withKid = kid && !saveStats;
-        FolderScoring.Input a = FolderScoring.check(paths.get(0), InceptionV3.FEATURES, withKid);
+        FolderScoring.Input a = FolderScoring.check(first, InceptionV3.FEATURES, withKid);
         if (saveStats && !a.isFolder()) {
-            throw new IllegalArgumentException("--save-stats needs a folder of images first, got " + paths.get(0));
+            throw new IllegalArgumentException("--save-stats needs a folder of images first, got " + first);
         }
-        FolderScoring.Input b = saveStats ? null : FolderScoring.check(paths.get(1), InceptionV3.FEATURES, withKid);
+        FolderScoring.Input b = saveStats ? null : FolderScoring.check(second, InceptionV3.FEATURES, withKid);
         Path weights = InceptionWeightsFile.require(inceptionWeights);
         Device on = Devices.parse(device);
         ProgressLine progress = new ProgressLine(System.err, "fid", "images");
@@ -92,17 +95,17 @@ final class FidCommand implements Callable<Integer> {
             if (saveStats) {
                 Reference stats = FolderScoring.features(a.images(), scorer, batch, false,
                         (done, total) -> progress.update(done, total, "", false));
-                stats.statistics().save(paths.get(1));
+                stats.statistics().save(second);
                 System.out.printf("FID statistics (%s) of %d images of %s written to %s%n", scorer.fidMode(),
-                        a.images().size(), paths.get(0), paths.get(1));
+                        a.images().size(), first, second);
                 return 0;
             }
             FolderScoring.KidSettings settings = withKid
                     ? new FolderScoring.KidSettings(kidSubsets, kidSubsetSize, Kid.DEFAULT_SEED) : null;
             FolderScoring.Comparison c = FolderScoring.compare(a, b, scorer, batch, settings, on,
                     (done, total) -> progress.update(done, total, "", false));
-            System.out.printf(Locale.ROOT, "%s between %s (%s) and %s (%s)%n", c.fid().format(), paths.get(0),
-                    count(c.countA()), paths.get(1), count(c.countB()));
+            System.out.printf(Locale.ROOT, "%s between %s (%s) and %s (%s)%n", c.fid().format(), first,
+                    count(c.countA()), second, count(c.countB()));
             if (c.kid() != null) {
                 System.out.println(c.kid().format());
             }
@@ -119,8 +122,8 @@ final class FidCommand implements Callable<Integer> {
 
     private void writeJson(FolderScoring.Comparison c) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("a", paths.get(0).toString());
-        m.put("b", paths.get(1).toString());
+        m.put("a", first.toString());
+        m.put("b", second.toString());
         m.put("images_a", c.countA() < 0 ? null : c.countA());
         m.put("images_b", c.countB() < 0 ? null : c.countB());
         m.put("fid", Double.isFinite(c.fid().value()) ? c.fid().value() : null);
