@@ -12,30 +12,47 @@ not needed: every parameter and batch-norm buffer named N with m elements is fil
     fc.weight    t / sqrt(2048)                  fc.bias    0.1 t
 which tests/org/autogan4j/metrics/FormulaWeights.java reproduces. (A smooth formula such as
 sin(a i + b) makes every weight matrix rank 2, and the deep network then maps all inputs to the
-same features; a hash does not.) Writes to tests/resources/fixtures/inception_net/:
+same features; a hash does not.) The network is run from its 299x299 input: pool3 (adaptive average
+pool after Mixed_7c), logits = pool3 @ fc.weight^T WITHOUT fc.bias (the original IS), and their
+softmax over the 1008 classes. The inputs reach it in the conventions of tools/scoring_reference.py.
+Writes to tests/resources/fixtures/inception_net/:
   names.txt       the state_dict keys the network expects (num_batches_tracked left out)
   pruned.pth      torch.save of a few of those tensors, to test the name mapping of the loader
-  small.agfx      x (2,3,32,32) in [0,1] -> pool3 (2,2048), logits (2,1008), probs (2,1008)
-                  (inputs are in [0, 1], the wrapper's range: a generator's [-1, 1] output is mapped
-                  by (x + 1) / 2 before scoring)
+  small.agfx      x (2,3,32,32) in [0,1] -> pytorch-fid input (F.interpolate bilinear, align_corners=False,
+                  then 2x - 1) -> pool3 (2,2048), logits (2,1008), probs (2,1008)
   odd.agfx        x (1,3,40,40) in [0,1] -> the same outputs
-The forward is pytorch-fid's InceptionV3 wrapper with resize_input and normalize_input: bilinear
-resize to 299x299 (align_corners=False), then 2x - 1. Run with Debian's /usr/bin/python3.
+  tf1.agfx        x (2,3,32,32) generated values in about [-1.1, 1.1] -> quantize -> TF1 resize ->
+                  (x - 128) / 128 -> pool3, logits, probs (the original IS path)
+  clean.agfx      x (1,3,20,28) uint8 values -> clean-fid resize -> (x - 128) / 128 -> pool3
+  folders/a, b    six small images (RGB, grey, RGBA, palette PNGs, one JPEG; several sizes)
+  folders.agfx    "<file>" the RGB uint8 (3,h,w) PIL decodes from each image (convert("RGB")); from the
+                  pytorch-fid features of every image "fid_pytorch_fid", the FID of a against b (exact
+                  low-rank trace of sqrtm, checked against the eigenvalue route), and
+                  "kid_mean_pytorch_fid", "kid_std_pytorch_fid", torch-fidelity's KID (5 subsets of 2,
+                  seed 2020); from the clean features of a, "mu_clean_a" and "var_clean_a" (the mean
+                  and the diagonal of the covariance)
+Run with Debian's /usr/bin/python3.
 """
 import math
+import sys
 import zlib
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torchvision.models import inception_v3
+from PIL import Image
 from torchvision.models.inception import InceptionA, InceptionC, InceptionE
 
-from make_fixtures import OUT as FIXTURES
-from make_fixtures import write_fixture
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
+from make_fixtures import OUT as FIXTURES  # noqa: E402
+from make_fixtures import write_fixture  # noqa: E402
+import scoring_reference as ref  # noqa: E402
 
 OUT = FIXTURES / "inception_net"
-CONV_GAIN = 2.0  # keeps activations O(1) through the ~40 relu layers (He-like scale for t of variance 1/3)
+# He's scale for t of variance 1/3 (std sqrt(2 / fanIn)): activations stay O(1) and different images keep
+# clearly different features through the ~40 relu layers (a gain of 2 shrinks them to ~1% apart)
+CONV_GAIN = math.sqrt(6)
 PRUNED = ["Conv2d_1a_3x3.conv.weight", "Conv2d_1a_3x3.bn.weight", "Conv2d_1a_3x3.bn.bias",
           "Conv2d_1a_3x3.bn.running_mean", "Conv2d_1a_3x3.bn.running_var",
           "Mixed_5b.branch_pool.bn.running_var", "fc.bias"]
@@ -122,22 +139,117 @@ def fill(net):
     return filled
 
 
-def features(net, x):
-    """pytorch-fid's wrapper (resize_input, normalize_input) -> pool3 (n,2048), logits (n,1008)."""
-    y = 2 * F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False) - 1
+def network(net, y):
+    """The network from its normalised (n,3,299,299) input -> pool3 (n,2048), unbiased logits (n,1008)."""
     for name in ["Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "maxpool1", "Conv2d_3b_1x1",
                  "Conv2d_4a_3x3", "maxpool2", "Mixed_5b", "Mixed_5c", "Mixed_5d", "Mixed_6a", "Mixed_6b",
                  "Mixed_6c", "Mixed_6d", "Mixed_6e", "Mixed_7a", "Mixed_7b", "Mixed_7c"]:
         y = getattr(net, name)(y)
     pool3 = F.adaptive_avg_pool2d(y, 1).flatten(1)
-    return pool3, net.fc(pool3)
+    return pool3, pool3 @ net.fc.weight.T
 
 
-def case(net, x):
+def pytorch_fid_input(x):
+    """pytorch-fid's wrapper (resize_input, normalize_input) on x (n,3,h,w) in [0, 1]."""
+    return 2 * F.interpolate(x, size=(299, 299), mode="bilinear", align_corners=False) - 1
+
+
+def tf_normalise(y):
+    """The TF graph's (x - 128) * 0.0078125 on [0, 255] floats, as a tensor."""
+    return (torch.from_numpy(np.ascontiguousarray(y, dtype=np.float32)) - 128) / 128
+
+
+def outputs(net, y):
     with torch.no_grad():
-        pool3, logits = features(net, x)
+        pool3, logits = network(net, y)
     print(f"  pool3 mean {pool3.mean():.4g} max {pool3.abs().max():.4g}; logits std {logits.std():.4g}")
-    return [("x", x), ("pool3", pool3), ("logits", logits), ("probs", F.softmax(logits, 1))]
+    return [("pool3", pool3), ("logits", logits), ("probs", F.softmax(logits, 1))]
+
+
+def pytorch_fid_case(net, x):
+    return [("x", x)] + outputs(net, pytorch_fid_input(x))
+
+
+def tf1_case(net, x):
+    q = ref.quantize(x).numpy().astype(np.float32)
+    return [("x", x)] + outputs(net, tf_normalise(ref.tf1_resize(q, 299, 299)))
+
+
+def clean_case(net, x_uint8):
+    y = np.stack([ref.clean_resize(image) for image in x_uint8])
+    return [("x", torch.from_numpy(x_uint8.astype(np.float32)))] + outputs(net, tf_normalise(y))[:1]
+
+
+FOLDER_IMAGES = {  # name: (folder, PIL mode, height, width)
+    "a1.png": ("a", "RGB", 24, 24), "a2.png": ("a", "L", 32, 32), "a3.png": ("a", "RGBA", 20, 28),
+    "b1.png": ("b", "P", 24, 24), "b2.jpg": ("b", "RGB", 32, 32), "b3.png": ("b", "RGB", 32, 32),
+}
+KID_SUBSETS, KID_SUBSET_SIZE = 5, 2
+
+
+def folder_image(name, mode, h, w):
+    """Smooth colour gradients plus seeded noise, in the PIL mode asked."""
+    rng = np.random.default_rng(zlib.crc32(name.encode()))
+    yy, xx = np.mgrid[0:h, 0:w]
+    rgb = np.stack([xx * 255 / w, yy * 255 / h, (xx + yy) * 127 / (h + w) + 64], axis=-1)
+    rgb = np.clip(rgb + rng.normal(scale=25, size=rgb.shape), 0, 255).astype(np.uint8)
+    image = Image.fromarray(rgb, "RGB")
+    if mode == "L":
+        return image.convert("L")
+    if mode == "RGBA":
+        alpha = Image.fromarray(rng.integers(0, 256, size=(h, w)).astype(np.uint8), "L")
+        image.putalpha(alpha)
+        return image
+    if mode == "P":
+        return image.quantize(colors=32)
+    return image
+
+
+def image_features(net, rgb_chw, mode):
+    if mode == "pytorch-fid":
+        y = pytorch_fid_input(torch.from_numpy(rgb_chw.astype(np.float32)).unsqueeze(0) / 255)
+    else:
+        y = tf_normalise(ref.clean_resize(rgb_chw)[None])
+    with torch.no_grad():
+        return network(net, y)[0][0].double().numpy()
+
+
+def exact_fid(f1, f2):
+    """FID of two small feature sets: Tr sqrtm(S1 S2) = nuclear norm of A B^T / sqrt((n1-1)(n2-1))."""
+    a, b = f1 - f1.mean(0), f2 - f2.mean(0)
+    trace_sqrt = np.linalg.svd(a @ b.T, compute_uv=False).sum() / math.sqrt((len(f1) - 1) * (len(f2) - 1))
+    mu1, s1 = ref.statistics(f1)
+    mu2, s2 = ref.statistics(f2)
+    value = float((mu1 - mu2) @ (mu1 - mu2) + np.trace(s1) + np.trace(s2) - 2 * trace_sqrt)
+    assert abs(value - ref.fid(mu1, s1, mu2, s2)) <= 1e-6 * abs(value), "the two FID routes disagree"
+    return value
+
+
+def folders(net):
+    root = OUT / "folders"
+    entries = []
+    decoded = {}
+    for name, (folder, mode, h, w) in FOLDER_IMAGES.items():
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        path = root / folder / name
+        image = folder_image(name, mode, h, w)
+        image.save(path, quality=90) if name.endswith(".jpg") else image.save(path)
+        rgb = np.asarray(Image.open(path).convert("RGB")).transpose(2, 0, 1).copy()
+        decoded[name] = rgb
+        entries.append((name, rgb.astype(np.float32)))
+    for mode in ("pytorch-fid", "clean"):
+        sets = [np.stack([image_features(net, decoded[n], mode) for n in sorted(FOLDER_IMAGES)
+                          if FOLDER_IMAGES[n][0] == side]) for side in ("a", "b")]
+        if mode == "pytorch-fid":
+            mean, std, _, _ = ref.kid(sets[0], sets[1], KID_SUBSETS, KID_SUBSET_SIZE, 2020)
+            entries += [("fid_pytorch_fid", exact_fid(*sets)), ("kid_mean_pytorch_fid", mean),
+                        ("kid_std_pytorch_fid", std)]
+            print(f"  folders {mode}: FID {entries[-3][1]:.6f}, KID {mean:.6g} +- {std:.6g}")
+        else:
+            mu, sigma = ref.statistics(sets[0])
+            entries += [("mu_clean_a", mu), ("var_clean_a", np.diag(sigma))]
+    entries += [("kidSubsets", KID_SUBSETS), ("kidSubsetSize", KID_SUBSET_SIZE)]
+    write_fixture(OUT / "folders.agfx", entries)
 
 
 def main():
@@ -149,8 +261,11 @@ def main():
     torch.save({k: filled[k] for k in PRUNED}, OUT / "pruned.pth")
     x_small = torch.rand(2, 3, 32, 32)
     x_odd = torch.rand(1, 3, 40, 40)
-    write_fixture(OUT / "small.agfx", case(net, x_small))
-    write_fixture(OUT / "odd.agfx", case(net, x_odd))
+    write_fixture(OUT / "small.agfx", pytorch_fid_case(net, x_small))
+    write_fixture(OUT / "odd.agfx", pytorch_fid_case(net, x_odd))
+    write_fixture(OUT / "tf1.agfx", tf1_case(net, torch.rand(2, 3, 32, 32) * 2.2 - 1.1))
+    write_fixture(OUT / "clean.agfx", clean_case(net, np.random.default_rng(3).integers(0, 256, (1, 3, 20, 28))))
+    folders(net)
     print(f"{len(filled)} tensors, {sum(v.numel() for v in filled.values())} values")
 
 

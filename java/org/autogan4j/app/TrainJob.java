@@ -59,7 +59,7 @@ public final class TrainJob {
         Dataset train = trainingImages(settings);
         try (Scorer scorer = Scorers.forDataset(which, device, inceptionWeights)) {
             ProgressLine statsProgress = new ProgressLine(log, "reference statistics", "images");
-            Path statsFile = ReferenceStatistics.resolve(stats, which, train, scorer, device,
+            Path statsFile = ReferenceStatistics.resolve(stats, which, train, scorer,
                     (done, total) -> statsProgress.update(done, total, "", false));
             FidStatistics reference = FidReference.load(statsFile, scorer);
             int disBatch = settings.gan().disBatchSize();

@@ -41,15 +41,20 @@ final class FidStatsCommand implements Callable<Integer> {
             + "(cifar10, stl10; default: -Dautogan4j.inception.weights, else ~/.cache/autogan4j/).")
     Path inceptionWeights;
 
+    @Option(names = "--mode", defaultValue = "pytorch-fid", description = "FID convention of the Inception "
+            + "features: pytorch-fid, clean or tf1 (default: ${DEFAULT-VALUE}; see docs/scoring.md).")
+    String mode;
+
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Override
     public Integer call() throws IOException {
         FidStatsJob.Written w = FidStatsJob.run(new FidStatsJob.Request(dataset, data, output, size, images, batch,
-                inceptionWeights, device), System.err);
-        System.out.printf("FID statistics of %d %s training images (%dx%d, %s features, %d-d) written to %s (%.0f s)%n",
-                w.images(), w.dataset(), w.height(), w.width(), w.scorer(), w.featureDim(), w.file(), w.seconds());
+                inceptionWeights, mode, device), System.err);
+        System.out.printf("FID statistics (%s) of %d %s training images (%dx%d, %s features, %d-d) written to %s "
+                + "(%.0f s)%n", w.fidMode(), w.images(), w.dataset(), w.height(), w.width(), w.scorer(), w.featureDim(),
+                w.file(), w.seconds());
         return 0;
     }
 }

@@ -73,18 +73,24 @@ public final class FashionScorer extends Module implements Scorer {
     /** Class probabilities (n, 10) row-major of images x (n, 1, 32, 32), in eval mode. */
     public float[] probabilities(Tensor x) {
         checkImages(x);
-        return score(x).probabilities();
+        return score(x, Outputs.PROBABILITIES).probabilities();
     }
 
     /** Penultimate features (n, 128) row-major of images x (n, 1, 32, 32), in eval mode. */
     public float[] features(Tensor x) {
         checkImages(x);
-        return score(x).features();
+        return score(x, Outputs.FEATURES).features();
     }
 
     @Override
     public String name() {
         return "fmnist-scorer";
+    }
+
+    /** Its features are its own, comparable only with FIDs of this scorer: the mode is its name. */
+    @Override
+    public String fidMode() {
+        return name();
     }
 
     @Override
@@ -102,9 +108,12 @@ public final class FashionScorer extends Module implements Scorer {
         return FEATURES;
     }
 
-    /** Probabilities and features of images (n, 1, h, w) in [-1, 1]; other sizes are resized bilinearly to 32x32. */
+    /**
+     * Probabilities and features (both, whatever outputs asks: one forward gives them) of images
+     * (n, 1, h, w) in [-1, 1]; other sizes are resized bilinearly to 32x32.
+     */
     @Override
-    public Scores score(Tensor images) {
+    public Scores score(Tensor images, Outputs outputs) {
         train(false);
         Tensor x = toScorerSize(images);
         Tensor features = body.forward(x);
@@ -113,6 +122,15 @@ public final class FashionScorer extends Module implements Scorer {
             softmaxRow(p, row);
         }
         return new Scores(x.dim(0), p, features.toArray());
+    }
+
+    /** uint8 images as the data layer turns them into floats ((p / 255 - 0.5) / 0.5), then scored. */
+    @Override
+    public Scores score(Uint8Batch images, Outputs outputs) {
+        try (Tensor x = Tensor.of(device, images.toSignedRange(), images.n(), images.channels(), images.height(),
+                images.width())) {
+            return score(x, outputs);
+        }
     }
 
     private Tensor toScorerSize(Tensor images) {

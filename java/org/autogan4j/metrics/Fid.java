@@ -4,8 +4,11 @@
 // V L V^T (tiny negative eigenvalues clamped to 0) and W = V sqrt(L), sigma1 sigma2 is similar to
 // the symmetric positive semi-definite W^T sigma2 W (which has the eigenvalues of sqrt(sigma1)
 // sigma2 sqrt(sigma1)), so Tr sqrt(sigma1 sigma2) = sum of sqrt(its eigenvalues). As in the
-// reference code, a non-finite result is retried once with 1e-6 added to both diagonals.
+// reference code, a non-finite result is retried once with 1e-6 added to both diagonals. A FID is
+// reported as a Result, which carries the mode of the features it compared.
 package org.autogan4j.metrics;
+
+import java.util.Locale;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -15,6 +18,14 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 public final class Fid {
     /** Added to both diagonals on the retry (spec section 7, TTUR's eps). */
     public static final double RETRY_EPS = 1e-6;
+
+    /** A FID and the convention its features followed (FidMode.id(), or a scorer's name): never one without the other. */
+    public record Result(double value, String mode) {
+        /** "FID 12.345678 (pytorch-fid)". */
+        public String format() {
+            return String.format(Locale.ROOT, "FID %.6f (%s)", value, mode);
+        }
+    }
 
     private Fid() {
     }

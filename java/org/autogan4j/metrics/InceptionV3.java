@@ -1,11 +1,11 @@
-// pytorch-fid's FID Inception network (fid_inception_v3 inside its InceptionV3 wrapper with
-// resize_input and normalize_input), for the Inception Score and FID of spec section 7 in-process.
-// Images (n, 3, h, w) in [0, 1] are resized to 299x299 (bilinear, align_corners=False), mapped to
-// 2x - 1 and run through torchvision's Inception3 layout with the FID Mixed blocks (InceptionBlocks);
-// the outputs are the 2048-d pool3 features (adaptive average pool after Mixed_7c) for FID and the
-// 1008 logits of fc (with fc's bias, as pytorch-fid's weights hold it; the TF graph AutoGAN scored
-// with has no bias on this layer) and their softmax for IS. Runs on the device of its weights;
-// intermediate tensors are kept across batches and reallocated only when the batch size changes.
+// The 2015 TF Inception graph as pytorch-fid ports it (fid_inception_v3: torchvision's Inception3 layout
+// with the FID Mixed blocks, InceptionBlocks), from its 299x299 input on: x (n, 3, 299, 299), already
+// resized and normalised by one of the conventions (InceptionInput), gives the 2048-d pool3 features
+// (adaptive average pool after Mixed_7c) for FID and KID, and for IS the logits pool3 x W^T of the
+// 1008-way fc WITHOUT its bias, as the original IS takes them from softmax/logits/MatMul (the .pth
+// holds the bias too; pytorch-fid's network has 1008 classes and loads the file strictly), and their
+// softmax over all 1008 classes. Runs on the device of its weights; intermediate tensors are kept
+// across batches and reallocated only when the batch size changes.
 package org.autogan4j.metrics;
 
 import java.io.IOException;
@@ -16,25 +16,14 @@ import java.util.List;
 import org.autogan4j.tensor.Backend;
 import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
-import org.autogan4j.tensor.UpsampleMode;
 
 public final class InceptionV3 implements AutoCloseable {
-    /** The side pytorch-fid resizes every image to. */
+    /** The side every convention resizes images to. */
     public static final int SIZE = 299;
     /** pool3 feature width. */
     public static final int FEATURES = 2048;
     /** fc outputs of the 2015 TF Inception graph (1000 ImageNet classes + 8 unused). */
     public static final int CLASSES = 1008;
-
-    /** Called after each batch with the images done so far and the total. */
-    @FunctionalInterface
-    public interface Progress {
-        void update(int done, int total);
-    }
-
-    /** pool3 (n, 2048), logits (n, 1008) and softmax probabilities (n, 1008), row-major. */
-    public record Features(int n, float[] pool3, float[] logits, float[] probabilities) {
-    }
 
     /** The device tensors of one forward; they stay valid until the next forward. */
     public record Output(Tensor pool3, Tensor logits, Tensor probabilities) {
@@ -46,11 +35,6 @@ public final class InceptionV3 implements AutoCloseable {
     private final List<BasicConv> stem = new ArrayList<>();
     private final List<InceptionBlock> blocks = new ArrayList<>();
     private final Tensor fcWeight;
-    private final Tensor fcBias;
-    private final Tensor two;
-    private final Tensor minusOne;
-    private final ReusableBuffer input = buffer();
-    private final ReusableBuffer resized = buffer();
     private final ReusableBuffer pool1 = buffer();
     private final ReusableBuffer pool2 = buffer();
     private final ReusableBuffer pool3 = buffer();
@@ -78,9 +62,6 @@ public final class InceptionV3 implements AutoCloseable {
             blocks.add(new InceptionBlocks.E(device, weights, owned, "Mixed_7b", 1280, false));
             blocks.add(new InceptionBlocks.E(device, weights, owned, "Mixed_7c", 2048, true));
             fcWeight = own(weights.get("fc.weight", new int[] {CLASSES, FEATURES}), CLASSES, FEATURES);
-            fcBias = own(weights.get("fc.bias", new int[] {CLASSES}), CLASSES);
-            two = own(new float[] {2, 2, 2}, 3);
-            minusOne = own(new float[] {-1, -1, -1}, 3);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -114,21 +95,18 @@ public final class InceptionV3 implements AutoCloseable {
         return device;
     }
 
-    /** x (n, 3, h, w) in [0, 1] on this network's device -> its pool3, logits and probabilities. */
+    /** x (n, 3, 299, 299), normalised, on this network's device -> its pool3, unbiased logits and probabilities. */
     public Output forward(Tensor x) {
-        if (x.shape().rank() != 4 || x.dim(1) != 3) {
-            throw new IllegalArgumentException("the Inception network takes (n, 3, h, w) images in [0, 1], got "
-                    + x.shape() + "; repeat a grayscale channel 3 times first");
+        if (x.shape().rank() != 4 || x.dim(1) != 3 || x.dim(2) != SIZE || x.dim(3) != SIZE) {
+            throw new IllegalArgumentException("the Inception network takes (n, 3, 299, 299) images resized and "
+                    + "normalised by InceptionInput, got " + x.shape());
         }
         if (x.device() != device) {
             throw new IllegalArgumentException("x is on " + x.device() + " but the network is on " + device);
         }
         Backend backend = x.backend();
         int n = x.dim(0);
-        Tensor y = resized.get(device, n, 3, SIZE, SIZE);
-        backend.upsampleForward(x, y, UpsampleMode.BILINEAR);
-        backend.channelAffineForward(y, two, minusOne, y, false);
-        y = stem.get(0).forward(y);
+        Tensor y = stem.get(0).forward(x);
         y = stem.get(1).forward(y);
         y = stem.get(2).forward(y);
         y = InceptionBlock.maxPool3(y, 2, 0, pool1);
@@ -141,38 +119,10 @@ public final class InceptionV3 implements AutoCloseable {
         Tensor features = pool3.get(device, n, FEATURES);
         backend.adaptiveAvgPool2dForward(y, features);
         Tensor z = logits.get(device, n, CLASSES);
-        backend.linearForward(features, fcWeight, fcBias, z);
+        backend.linearForward(features, fcWeight, null, z);
         Tensor p = probabilities.get(device, n, CLASSES);
         backend.softmaxForward(z, p, false);
         return new Output(features, z, p);
-    }
-
-    /** images (n, 3, h, w) in [0, 1], row-major on the host, in batches of batchSize; progress may be null. */
-    public Features evaluate(float[] images, int n, int h, int w, int batchSize, Progress progress) {
-        long per = 3L * h * w;
-        if (n < 1 || h < 1 || w < 1 || batchSize < 1 || images.length != n * per) {
-            throw new IllegalArgumentException("evaluate needs n >= 1 images of 3 x h x w values (n " + n + ", h " + h
-                    + ", w " + w + ": " + n * per + " values, got " + images.length + ") and batchSize >= 1, got "
-                    + batchSize);
-        }
-        float[] pool = new float[n * FEATURES];
-        float[] logit = new float[n * CLASSES];
-        float[] prob = new float[n * CLASSES];
-        for (int start = 0; start < n; start += batchSize) {
-            int b = Math.min(batchSize, n - start);
-            Tensor x = input.get(device, b, 3, h, w);
-            float[] batch = new float[(int) (b * per)];
-            System.arraycopy(images, (int) (start * per), batch, 0, batch.length);
-            x.copyFrom(batch);
-            Output out = forward(x);
-            System.arraycopy(out.pool3().toArray(), 0, pool, start * FEATURES, b * FEATURES);
-            System.arraycopy(out.logits().toArray(), 0, logit, start * CLASSES, b * CLASSES);
-            System.arraycopy(out.probabilities().toArray(), 0, prob, start * CLASSES, b * CLASSES);
-            if (progress != null) {
-                progress.update(start + b, n);
-            }
-        }
-        return new Features(n, pool, logit, prob);
     }
 
     @Override

@@ -1,8 +1,9 @@
-// The FID reference of a dataset: mean and covariance of its scorer's features over its training
-// images (what TTUR's fid_stats_cifar10_train.npz holds for CIFAR-10), computed batch by batch, and the
-// cached default that train and eval use when no --stats file is given:
-// <cache>/fid_stats_<dataset>_train_<size>px_<images>_<scorer>.npz, where <cache> is
-// ~/.cache/autogan4j or the folder named by the system property autogan4j.cache.
+// The FID (and KID) reference of a dataset: mean and covariance of its scorer's features over its
+// training images (what TTUR's fid_stats_cifar10_train.npz holds for CIFAR-10, in mode tf1), computed
+// batch by batch from the images' uint8 pixels, and the cached default that train and eval use when no
+// --stats file is given: <cache>/fid_stats_<dataset>_train_<size>px_<images>_<tag>.npz, where <cache>
+// is ~/.cache/autogan4j or the folder named by the system property autogan4j.cache and <tag> names the
+// scorer and FID mode (Scorers.statisticsTag).
 package org.autogan4j.metrics;
 
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 
 import org.autogan4j.data.Dataset;
 import org.autogan4j.data.Datasets;
-import org.autogan4j.tensor.Device;
-import org.autogan4j.tensor.Tensor;
 
 public final class ReferenceStatistics {
     /** The system property naming the cache folder. */
@@ -23,28 +22,40 @@ public final class ReferenceStatistics {
     private ReferenceStatistics() {
     }
 
-    /** Feature statistics of every image of data, scored in batches of batch on device. */
-    public static FeatureStatistics of(Dataset data, Scorer scorer, Device device, int batch,
+    /** Feature statistics of every image of data, scored in batches of batch. */
+    public static FeatureStatistics of(Dataset data, Scorer scorer, int batch, GeneratorScoring.Progress progress) {
+        return collect(data, scorer, batch, false, progress).statistics;
+    }
+
+    /** Statistics and feature rows (for KID) of every image of data, scored in batches of batch. */
+    public static Reference features(Dataset data, Scorer scorer, int batch, GeneratorScoring.Progress progress) {
+        Collected c = collect(data, scorer, batch, true, progress);
+        return new Reference(c.statistics.toFidStatistics(), c.rows);
+    }
+
+    private record Collected(FeatureStatistics statistics, FeatureRows rows) {
+    }
+
+    private static Collected collect(Dataset data, Scorer scorer, int batch, boolean keepRows,
             GeneratorScoring.Progress progress) {
         if (data.channels() != scorer.channels()) {
             throw new IllegalArgumentException(scorer.name() + " scores " + scorer.channels() + "-channel images but "
                     + data.name() + " has " + data.channels());
         }
         FeatureStatistics statistics = new FeatureStatistics(scorer.featureDim());
-        int imageSize = data.imageSize();
+        FeatureRows rows = keepRows ? new FeatureRows(scorer.featureDim()) : null;
         int n = data.size();
         for (int from = 0; from < n; from += batch) {
-            int rows = Math.min(batch, n - from);
-            float[] pixels = new float[rows * imageSize];
-            for (int i = 0; i < rows; i++) {
-                data.copyImage(from + i, pixels, i * imageSize);
+            int count = Math.min(batch, n - from);
+            float[] features = scorer.score(Uint8Batch.fromDataset(data, from, count), Scorer.Outputs.FEATURES)
+                    .features();
+            statistics.add(features, count);
+            if (rows != null) {
+                rows.add(features, count);
             }
-            try (Tensor x = Tensor.of(device, pixels, rows, data.channels(), data.height(), data.width())) {
-                statistics.add(scorer.score(x).features(), rows);
-            }
-            progress.done(from + rows, n);
+            progress.done(from + count, n);
         }
-        return statistics;
+        return new Collected(statistics, rows);
     }
 
     /** The cache folder: -Dautogan4j.cache, else ~/.cache/autogan4j. */
@@ -57,24 +68,24 @@ public final class ReferenceStatistics {
     }
 
     /** The cached default statistics file of the first images training images of dataset at size px. */
-    public static Path defaultFile(Datasets dataset, int size, int images) {
+    public static Path defaultFile(Datasets dataset, int size, int images, String fidMode) {
         return cacheFolder().resolve("fid_stats_" + dataset.id() + "_train_" + size + "px_" + images + "_"
-                + Scorers.nameFor(dataset) + ".npz");
+                + Scorers.statisticsTag(dataset, fidMode) + ".npz");
     }
 
     /**
      * The reference statistics file to use: flag when given, else the cached default of train (the
-     * training images in use), which is computed and saved first when it does not exist yet.
+     * training images in use) in the scorer's FID mode, computed and saved first when it does not exist yet.
      */
-    public static Path resolve(Path flag, Datasets dataset, Dataset train, Scorer scorer, Device device,
+    public static Path resolve(Path flag, Datasets dataset, Dataset train, Scorer scorer,
             GeneratorScoring.Progress progress) throws IOException {
         if (flag != null) {
             return flag;
         }
-        Path file = defaultFile(dataset, train.height(), train.size());
+        Path file = defaultFile(dataset, train.height(), train.size(), scorer.fidMode());
         if (!Files.isRegularFile(file)) {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            of(train, scorer, device, BATCH, progress).toFidStatistics().save(file);
+            of(train, scorer, BATCH, progress).toFidStatistics().save(file);
         }
         return file;
     }

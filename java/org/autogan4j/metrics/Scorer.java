@@ -1,19 +1,35 @@
-// What scores generated images for the Inception Score and FID: a classifier whose softmax gives IS
-// and whose features give FID. FashionScorer (Fashion-MNIST) and InceptionScorer (pytorch-fid's
-// InceptionV3, for CIFAR-10 and STL-10) implement it. Images are what generators output and the data
-// layer gives: (n, c, h, w) in [-1, 1] at any size; the scorer resizes them as it needs (the way the
-// original's Inception graph upsamples 8x8 and 16x16 search images internally).
+// What scores images for the Inception Score, FID and KID: a classifier whose softmax gives IS and whose
+// features give FID and KID. InceptionScorer (the 2015 Inception network, for CIFAR-10, STL-10 and image
+// folders) and FashionScorer (Fashion-MNIST) implement it. Two kinds of input: generated images
+// (n, c, h, w) in [-1, 1] on the scorer's device, as generators output them, and uint8 images on the
+// host (datasets, image files). Either may have any size: the scorer resizes as its convention says.
 package org.autogan4j.metrics;
 
 import org.autogan4j.tensor.Tensor;
 
 public interface Scorer extends AutoCloseable {
-    /** Probabilities (n, classes) and features (n, featureDim) of n images, row-major. */
+    /** What a caller needs: the IS probabilities, the FID/KID features, or both. */
+    enum Outputs {
+        PROBABILITIES, FEATURES, BOTH;
+
+        public boolean probabilities() {
+            return this != FEATURES;
+        }
+
+        public boolean features() {
+            return this != PROBABILITIES;
+        }
+    }
+
+    /** Probabilities (n, classes) and features (n, featureDim) of n images, row-major; null where not asked. */
     record Scores(int n, float[] probabilities, float[] features) {
     }
 
     /** A short name for logs and reports ("fmnist-scorer", "inception-v3"). */
     String name();
+
+    /** The convention its features follow, written next to every FID ("pytorch-fid", "clean", "tf1", or name()). */
+    String fidMode();
 
     /** Image channels it takes (1 or 3). */
     int channels();
@@ -21,11 +37,14 @@ public interface Scorer extends AutoCloseable {
     /** Width of the softmax (IS). */
     int classes();
 
-    /** Width of the features (FID). */
+    /** Width of the features (FID, KID). */
     int featureDim();
 
-    /** Scores of images (n, channels(), h, w) in [-1, 1], in eval mode. */
-    Scores score(Tensor images);
+    /** Scores of generated images (n, channels(), h, w) in [-1, 1] on the scorer's device, in eval mode. */
+    Scores score(Tensor images, Outputs outputs);
+
+    /** Scores of uint8 images (n, channels(), h, w) on the host, in eval mode. */
+    Scores score(Uint8Batch images, Outputs outputs);
 
     @Override
     void close();

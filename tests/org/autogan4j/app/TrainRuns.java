@@ -29,7 +29,7 @@ final class TrainRuns {
     /** FID statistics of the first 200 Fashion-MNIST training images, written to dir/stats.npz. */
     static Path stats(Path dir) throws IOException {
         Path file = dir.resolve("stats.npz");
-        FidStatsJob.run(new FidStatsJob.Request("fashion-mnist", null, file, null, 200, 100, null, "cpu"), QUIET);
+        FidStatsJob.run(new FidStatsJob.Request("fashion-mnist", null, file, null, 200, 100, null, "pytorch-fid", "cpu"), QUIET);
         return file;
     }
 

@@ -11,7 +11,7 @@ import java.util.zip.CRC32;
 
 final class FormulaWeights implements InceptionWeights {
     /** CONV_GAIN of the script. */
-    private static final double CONV_GAIN = 2.0;
+    private static final double CONV_GAIN = Math.sqrt(6);
 
     private final List<String> requested = new ArrayList<>();
 

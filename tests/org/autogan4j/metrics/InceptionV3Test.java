@@ -1,8 +1,10 @@
-// The FID Inception network against PyTorch (tools/make_inception_fixture.py): with the script's
-// formula weights, pool3, logits and probabilities match torchvision's Inception3 with pytorch-fid's
-// FID blocks for a batch of two 32x32 images and one 40x40 image, run on the CPU at 299x299. Also:
-// the tensor names the network reads are exactly the PyTorch state_dict keys, the .pth loader maps
-// names to values, and a missing file or tensor says where to get the weights.
+// The Inception network against PyTorch (tools/make_inception_fixture.py): with the script's formula
+// weights and pytorch-fid's input convention (PyTorch bilinear to 299, 2x - 1), pool3, the logits
+// pool3 x W^T without the fc bias and their softmax over 1008 classes match torchvision's Inception3
+// with pytorch-fid's FID blocks, for a batch of two 32x32 images and one 40x40 image, on the CPU. Also:
+// the tensor names the network reads are the PyTorch state_dict keys except fc.bias (which the
+// original IS leaves out), the .pth loader maps names to values, and a missing file or tensor says
+// where to get the weights.
 package org.autogan4j.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -26,22 +28,25 @@ import org.junit.jupiter.api.Test;
 
 class InceptionV3Test {
     /** Against PyTorch, relative to the output's largest magnitude: float32 sums in other orders over ~40 layers. */
-    private static final double RELATIVE = 1e-4;
+    static final double RELATIVE = 1e-4;
 
     /** How far above the tolerance the two fixture images' features must differ to make the check mean something. */
     private static final double SIGNAL = 5;
 
     private static FormulaWeights weights;
     private static InceptionV3 net;
+    private static InceptionInput input;
 
     @BeforeAll
     static void build() {
         weights = new FormulaWeights();
         net = new InceptionV3(Device.CPU, weights);
+        input = new InceptionInput(Device.CPU);
     }
 
     @AfterAll
     static void close() {
+        input.close();
         net.close();
     }
 
@@ -49,7 +54,7 @@ class InceptionV3Test {
         return Path.of(InceptionV3Test.class.getResource("/fixtures/inception_net/" + name).toURI());
     }
 
-    private static double largest(float[] values) {
+    static double largest(float[] values) {
         double largest = 0;
         for (float v : values) {
             largest = Math.max(largest, Math.abs(v));
@@ -57,25 +62,28 @@ class InceptionV3Test {
         return largest;
     }
 
-    /** Within RELATIVE of scale. */
-    private static void assertClose(float[] expected, float[] actual, double scale, String what) {
+    /** Within RELATIVE of expected's largest magnitude. */
+    static void assertClose(float[] expected, float[] actual, String what) {
+        double scale = largest(expected);
         assertEquals(expected.length, actual.length, what + " length");
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], RELATIVE * scale, what + " " + i);
         }
     }
 
+    private static InceptionV3.Output pytorchFid(float[] x, int[] dims, Tensor unit) {
+        unit.copyFrom(x);
+        return net.forward(input.pytorchFidFromUnit(unit));
+    }
+
     private static void checkCase(String name) {
         Fixture f = Fixture.load("inception_net/" + name);
         int[] dims = f.dims("x");
-        try (Tensor x = Tensor.of(Device.CPU, f.values("x"), dims)) {
-            InceptionV3.Output out = net.forward(x);
-            for (String output : new String[] {"pool3", "logits", "probs"}) {
-                float[] expected = f.values(output);
-                Tensor actual = output.equals("pool3") ? out.pool3()
-                        : output.equals("logits") ? out.logits() : out.probabilities();
-                assertClose(expected, actual.toArray(), largest(expected), name + " " + output);
-            }
+        try (Tensor unit = Tensor.empty(Device.CPU, dims)) {
+            InceptionV3.Output out = pytorchFid(f.values("x"), dims, unit);
+            assertClose(f.values("pool3"), out.pool3().toArray(), name + " pool3");
+            assertClose(f.values("logits"), out.logits().toArray(), name + " logits without the fc bias");
+            assertClose(f.values("probs"), out.probabilities().toArray(), name + " probabilities");
         }
     }
 
@@ -90,28 +98,37 @@ class InceptionV3Test {
     }
 
     @Test
-    void imagesAreTellApartLikePyTorch() {
+    void imagesAreToldApartLikePyTorch() {
         Fixture f = Fixture.load("inception_net/small");
         float[] expected = f.values("pool3");
         float[] x = f.values("x");
-        List<Integer> seen = new ArrayList<>();
-        InceptionV3.Features features = net.evaluate(x, 2, 32, 32, 1, (done, total) -> seen.add(done));
-        assertEquals(List.of(1, 2), seen);
-        float[] expectedDiff = new float[InceptionV3.FEATURES];
-        float[] actualDiff = new float[InceptionV3.FEATURES];
-        for (int i = 0; i < InceptionV3.FEATURES; i++) {
-            expectedDiff[i] = expected[i] - expected[InceptionV3.FEATURES + i];
-            actualDiff[i] = features.pool3()[i] - features.pool3()[InceptionV3.FEATURES + i];
+        int per = 3 * 32 * 32;
+        float[][] alone = new float[2][];
+        try (Tensor unit = Tensor.empty(Device.CPU, 1, 3, 32, 32)) {
+            for (int i = 0; i < 2; i++) {
+                float[] one = java.util.Arrays.copyOfRange(x, i * per, (i + 1) * per);
+                alone[i] = pytorchFid(one, new int[] {1, 3, 32, 32}, unit).pool3().toArray();
+            }
+        }
+        int d = InceptionV3.FEATURES;
+        float[] expectedDiff = new float[d];
+        float[] actualDiff = new float[d];
+        for (int i = 0; i < d; i++) {
+            expectedDiff[i] = expected[i] - expected[d + i];
+            actualDiff[i] = alone[0][i] - alone[1][i];
         }
         double scale = largest(expected);
         assertTrue(largest(expectedDiff) > SIGNAL * RELATIVE * scale, "the fixture's two images must differ in "
                 + "pool3 by well over the tolerance, or this test could not see an input bug");
-        assertClose(expectedDiff, actualDiff, scale, "pool3 difference between the images");
+        for (int i = 0; i < d; i++) {
+            assertEquals(expectedDiff[i], actualDiff[i], RELATIVE * scale, "pool3 difference, one image per batch " + i);
+        }
     }
 
     @Test
-    void readsExactlyTheStateDictKeys() throws Exception {
-        List<String> keys = Files.readAllLines(resource("names.txt"));
+    void readsTheStateDictKeysExceptTheFcBias() throws Exception {
+        List<String> keys = new ArrayList<>(Files.readAllLines(resource("names.txt")));
+        assertTrue(keys.remove("fc.bias"), "the weights file has an fc bias");
         List<String> asked = new ArrayList<>(weights.requested());
         asked.sort(null);
         keys.sort(null);
@@ -150,12 +167,14 @@ class InceptionV3Test {
     }
 
     @Test
-    void rejectsImagesThatAreNotRgbBatches() {
-        try (Tensor gray = Tensor.zeros(Device.CPU, 2, 1, 28, 28)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.forward(gray));
-            assertTrue(e.getMessage().contains("repeat a grayscale channel"), e.getMessage());
+    void rejectsInputsThatAreNotResizedRgbBatches() {
+        try (Tensor small = Tensor.zeros(Device.CPU, 2, 3, 28, 28)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.forward(small));
+            assertTrue(e.getMessage().contains("(n, 3, 299, 299)"), e.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> net.evaluate(new float[3 * 8 * 8], 2, 8, 8, 1, null));
-        assertThrows(IllegalArgumentException.class, () -> net.evaluate(new float[3 * 8 * 8], 1, 8, 8, 0, null));
+        Uint8Batch grey = new Uint8Batch(1, 1, 4, 4, new byte[16]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> input.fromUint8(grey, FidMode.TF1));
+        assertTrue(e.getMessage().contains("repeating the channel"), e.getMessage());
     }
 }
