@@ -1,13 +1,15 @@
 #!/usr/bin/python3
-"""The PyTorch CPU peer of TrainStepBench (bench/jmh): one AutoGAN training iteration, i.e. one D
-step and one G step with Adam updates and the EMA of G, timed with torch on 2 threads, so that our
-iteration has an outside reference measured on the same machine.
+"""The PyTorch peer of TrainStepBench (bench/jmh): one AutoGAN training iteration, i.e. one D step and
+one G step with Adam updates and the EMA of G, and the D step alone, timed with torch on the CPU or
+on a CUDA card, so that our iteration has an outside reference measured on the same machine.
 
-Setting (issue 4): gf 64, df 64, latent 64, gen_bs 64, dis_bs 32, stage 2, AutoGAN-top1 arch
-1,0,1,1,1,0,0,1,1,1,0,1,0,3 on the shared generator, 1-channel 32x32 random real batch; the models
-are tools/autogan_torch.py with the original's training init. Prints the median of the timed
-iterations in ms and the peak resident memory; --jmh PATH adds ours (JMH's -rf json result of
-org.autogan4j.bench.TrainStepBench.iteration) and the ratio torch ms / ours ms (above 1: ours faster).
+Setting: the shared generator set to AutoGAN-top1 (1,0,1,1,1,0,0,1,1,1,0,1,0,3) at stage 2 (32x32),
+a random real batch, fresh z each step; the models are tools/autogan_torch.py with the original's
+training init. The default sizes are issue 4's CPU setting (gf 64, df 64, latent 64, gen_bs 64,
+dis_bs 32, 1 channel); the search's paper widths are --gf 128 --df 64 --latent 128 --gen-bs 128
+--dis-bs 64 --channels 3. Prints the median of the timed steps in ms and the peak resident memory;
+--jmh PATH adds ours (JMH's -rf json result of TrainStepBench at the same device and sizes) and the
+ratio torch ms / ours ms (above 1: ours faster); --json PATH writes the figures.
 """
 import argparse
 import json
@@ -22,40 +24,42 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tools"))
 from autogan_torch import TOP1, Discriminator, SharedGenerator, init_for_training  # noqa: E402
-from torch_ops import blas_library, score_ms  # noqa: E402
 
-BENCHMARK = "org.autogan4j.bench.TrainStepBench.iteration"
-GF_DIM, DF_DIM, LATENT_DIM, GEN_BS, DIS_BS, STAGE, IMG_CHANNELS, RESOLUTION = 64, 64, 64, 64, 32, 2, 1, 32
+BENCHMARK = "org.autogan4j.bench.TrainStepBench"
+STAGE, RESOLUTION, BOTTOM_WIDTH = 2, 32, 4
 LR, BETAS, EMA_DECAY = 2e-4, (0.0, 0.9), 0.999
-THREADS = 2
+TIME_UNITS_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3, "min": 6e4}
 
 
 class TrainStep:
-    """G, D, both Adams and G's EMA; step() runs one D step and one G step (spec section 3)."""
+    """G, D, both Adams and G's EMA; iteration() runs one D step and one G step (spec section 3)."""
 
-    def __init__(self):
-        self.gen = SharedGenerator(LATENT_DIM, GF_DIM, 4, IMG_CHANNELS)
-        self.dis = Discriminator(DF_DIM, IMG_CHANNELS)
+    def __init__(self, args, device):
+        self.args, self.device = args, device
+        self.gen = SharedGenerator(args.latent, args.gf, BOTTOM_WIDTH, args.channels)
+        self.dis = Discriminator(args.df, args.channels)
         init_for_training(self.gen)
         init_for_training(self.dis)
         self.gen.set_arch(TOP1, STAGE)
         self.dis.cur_stage = STAGE
-        self.gen.train()
-        self.dis.train()
+        self.gen.to(device).train()
+        self.dis.to(device).train()
         used = set(self.gen.used_parameter_names())
         self.g_params = [p for n, p in self.gen.named_parameters() if n in used]
         self.g_avg = [p.detach().clone() for p in self.g_params]
         self.g_opt = torch.optim.Adam(self.g_params, lr=LR, betas=BETAS)
         self.d_opt = torch.optim.Adam(self.dis.parameters(), lr=LR, betas=BETAS)
-        self.real = torch.rand(DIS_BS, IMG_CHANNELS, RESOLUTION, RESOLUTION) * 2 - 1
+        self.real = torch.rand(args.dis_bs, args.channels, RESOLUTION, RESOLUTION, device=device) * 2 - 1
 
-    def step(self):
-        fake = self.gen(torch.randn(DIS_BS, LATENT_DIM)).detach()
+    def d_step(self):
+        fake = self.gen(torch.randn(self.args.dis_bs, self.args.latent, device=self.device)).detach()
         d_loss = F.relu(1 - self.dis(self.real)).mean() + F.relu(1 + self.dis(fake)).mean()
         self.d_opt.zero_grad()
         d_loss.backward()
         self.d_opt.step()
-        g_loss = -self.dis(self.gen(torch.randn(GEN_BS, LATENT_DIM))).mean()
+
+    def g_step(self):
+        g_loss = -self.dis(self.gen(torch.randn(self.args.gen_bs, self.args.latent, device=self.device))).mean()
         self.g_opt.zero_grad()
         g_loss.backward()
         self.g_opt.step()
@@ -63,47 +67,103 @@ class TrainStep:
             for avg, p in zip(self.g_avg, self.g_params):
                 avg.mul_(EMA_DECAY).add_(p, alpha=1 - EMA_DECAY)
 
+    def iteration(self):
+        self.d_step()
+        self.g_step()
 
-def time_ms(step, warmup, iters):
+
+def time_ms(step, warmup, iters, sync):
+    """Median, min and max ms of iters calls after warmup ones, each call finished before the clock stops."""
     for _ in range(warmup):
         step()
+    sync()
     times = []
     for _ in range(iters):
         start = time.perf_counter()
         step()
+        sync()
         times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times), min(times), max(times)
+    return {"median_ms": statistics.median(times), "min_ms": min(times), "max_ms": max(times), "iters": iters}
 
 
-def load_ours(path):
-    """ms/op of TrainStepBench.iteration (device cpu, or no device param) in JMH's -rf json file."""
+def score_ms(metric):
+    """JMH's primaryMetric -> ms per op, from a time/op or an ops/time unit."""
+    left, right = metric["scoreUnit"].split("/")
+    return metric["score"] * TIME_UNITS_MS[left] if right == "op" else TIME_UNITS_MS[right] / metric["score"]
+
+
+def jmh_params(args):
+    """TrainStepBench's @Param values for these sizes, as JMH writes them."""
+    return {"device": args.device, "gf": str(args.gf), "df": str(args.df), "latent": str(args.latent),
+            "genBs": str(args.gen_bs), "disBs": str(args.dis_bs), "channels": str(args.channels)}
+
+
+def load_ours(path, args):
+    """{method: ms/op} of TrainStepBench at these device and sizes in JMH's -rf json file."""
+    wanted, ours = jmh_params(args), {}
     with open(path) as f:
         for entry in json.load(f):
-            if entry["benchmark"] == BENCHMARK and (entry.get("params") or {}).get("device", "cpu") == "cpu":
-                return score_ms(entry["primaryMetric"])
-    raise SystemExit(f"{path}: no {BENCHMARK} result on the CPU; run that JMH benchmark with -rf json -rff {path}")
+            params = entry.get("params") or {}
+            if entry["benchmark"].startswith(BENCHMARK + ".") and all(params.get(k) == v for k, v in wanted.items()):
+                ours[entry["benchmark"].rsplit(".", 1)[1]] = score_ms(entry["primaryMetric"])
+    if not ours:
+        raise SystemExit(f"{path}: no {BENCHMARK} result with params {wanted}; run that JMH benchmark with "
+                         f"-rf json -rff {path} and the same -p values")
+    return ours
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jmh", metavar="PATH", help="JMH result file (-rf json) holding TrainStepBench.iteration")
-    parser.add_argument("--warmup", type=int, default=3, help="untimed iterations first (default 3)")
-    parser.add_argument("--iters", type=int, default=10, help="timed iterations, at least 10 (default 10)")
+    parser.add_argument("--device", choices=["cpu", "cuda"], default="cpu", help="where torch runs (default cpu)")
+    parser.add_argument("--gf", type=int, default=64, help="generator width gf_dim (default 64)")
+    parser.add_argument("--df", type=int, default=64, help="discriminator width df_dim (default 64)")
+    parser.add_argument("--latent", type=int, default=64, help="latent size (default 64)")
+    parser.add_argument("--gen-bs", type=int, default=64, help="G step batch (default 64)")
+    parser.add_argument("--dis-bs", type=int, default=32, help="D step batch, real and fake each (default 32)")
+    parser.add_argument("--channels", type=int, default=1, help="image channels (default 1)")
+    parser.add_argument("--threads", type=int, default=2, help="CPU threads (default 2)")
+    parser.add_argument("--tf32", action="store_true", help="allow TF32 in cuDNN and matmul, as our CUDA GEMMs use")
+    parser.add_argument("--jmh", metavar="PATH", help="JMH result file (-rf json) holding TrainStepBench")
+    parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
+    parser.add_argument("--warmup", type=int, default=3, help="untimed steps first (default 3)")
+    parser.add_argument("--iters", type=int, default=10, help="timed steps, at least 10 (default 10)")
     args = parser.parse_args()
     if args.iters < 10 or args.warmup < 1:
         parser.error("--iters must be at least 10 and --warmup at least 1")
-    ours = load_ours(args.jmh) if args.jmh else None
-    torch.set_num_threads(THREADS)
+    if args.device == "cuda" and not torch.cuda.is_available():
+        raise SystemExit(f"torch {torch.__version__} sees no CUDA device here")
+    ours = load_ours(args.jmh, args) if args.jmh else None
+    torch.set_num_threads(args.threads)
     torch.manual_seed(0)
-    print(f"torch {torch.__version__}, cpu, {torch.get_num_threads()} threads, BLAS {blas_library()}")
-    print(f"one iteration: gf {GF_DIM}, df {DF_DIM}, latent {LATENT_DIM}, gen_bs {GEN_BS}, dis_bs {DIS_BS}, "
-          f"stage {STAGE}, arch {','.join(map(str, TOP1))}, {IMG_CHANNELS}x{RESOLUTION}x{RESOLUTION}")
-    median, fastest, slowest = time_ms(TrainStep().step, args.warmup, args.iters)
+    device = torch.device(args.device)
+    if args.device == "cuda":
+        torch.backends.cudnn.benchmark = True
+        torch.backends.cudnn.allow_tf32 = args.tf32
+        torch.backends.cuda.matmul.allow_tf32 = args.tf32
+        where = f"{torch.cuda.get_device_name(0)}, cuDNN {torch.backends.cudnn.version()}, TF32 {args.tf32}"
+        sync = torch.cuda.synchronize
+    else:
+        where = f"cpu, {torch.get_num_threads()} threads"
+        sync = lambda: None  # noqa: E731
+    print(f"torch {torch.__version__}, {where}")
+    print(f"gf {args.gf}, df {args.df}, latent {args.latent}, gen_bs {args.gen_bs}, dis_bs {args.dis_bs}, "
+          f"stage {STAGE}, arch {','.join(map(str, TOP1))}, {args.channels}x{RESOLUTION}x{RESOLUTION}")
+    step = TrainStep(args, device)
+    figures = {"iteration": time_ms(step.iteration, args.warmup, args.iters, sync),
+               "dStep": time_ms(step.d_step, args.warmup, args.iters, sync)}
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"torch: median {median:.1f} ms of {args.iters} iterations (min {fastest:.1f}, max {slowest:.1f}); "
-          f"peak resident {peak_mib:.0f} MiB")
-    if ours is not None:
-        print(f"ours {ours:.1f} ms, torch {median:.1f} ms, ratio torch/ours {median / ours:.2f} (above 1: ours faster)")
+    for name, f in figures.items():
+        line = (f"torch {name}: median {f['median_ms']:.2f} ms of {f['iters']} (min {f['min_ms']:.2f}, "
+                f"max {f['max_ms']:.2f})")
+        if ours is not None and name in ours:
+            f["ours_ms"] = ours[name]
+            line += f"; ours {ours[name]:.2f} ms, ratio torch/ours {f['median_ms'] / ours[name]:.2f}"
+        print(line)
+    print(f"peak resident {peak_mib:.0f} MiB" + ("; a ratio above 1: ours faster" if ours else ""))
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"torch": torch.__version__, "where": where, "params": jmh_params(args), "steps": figures}, f,
+                      indent=1)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ void applyAffine(const float *x, float *y, int n, int c, int64_t hw, int channel
     for (int i = 0; i < n; ++i) {
         const int64_t base = ((int64_t)i * c + channel) * hw;
 #pragma omp simd
-        for (int64_t j = 0; j < hw; ++j) y[base + j] = x[base + j] * scale + shift;
+        for (int64_t j = 0; j < hw; ++j) y[base + j] = ag_norm_apply(x[base + j], scale, shift);
     }
 }
 } // namespace

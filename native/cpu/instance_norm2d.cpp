@@ -24,7 +24,7 @@ extern "C" ag_status ag_cpu_instance_norm2d_forward(const float *x, float *y, fl
         float scale, shift;
         ag_norm_affine(saveMean[p], saveInvStd[p], 1.0f, 0.0f, &scale, &shift);
 #pragma omp simd
-        for (int64_t j = 0; j < hw; ++j) yPlane[j] = xPlane[j] * scale + shift;
+        for (int64_t j = 0; j < hw; ++j) yPlane[j] = ag_norm_apply(xPlane[j], scale, shift);
     }
     return AG_OK;
 }

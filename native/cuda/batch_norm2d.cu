@@ -113,11 +113,11 @@ __global__ void affineKernel(const float *x, float *y, const float2 *scaleShift,
         total, vector,
         [&](int64_t q) {
             const float2 s = scaleShift[channelOf(quotient(q, hw / 4), c)];
-            store4(y, q, map4([s](float xi) { return xi * s.x + s.y; }, load4(x, q)));
+            store4(y, q, map4([s](float xi) { return ag_norm_apply(xi, s.x, s.y); }, load4(x, q)));
         },
         [&](int64_t i) {
             const float2 s = scaleShift[channelOf(quotient(i, hw), c)];
-            y[i] = x[i] * s.x + s.y;
+            y[i] = ag_norm_apply(x[i], s.x, s.y);
         });
 }
 

@@ -5,6 +5,7 @@
 #ifndef AG_CUDA_CONV_TILES_CUH
 #define AG_CUDA_CONV_TILES_CUH
 
+#include "scratch.cuh"
 #include "tile_gemm.cuh"
 
 namespace ag::cuda::tile {
@@ -59,8 +60,9 @@ ag_status weightGradient(const char *function, const OperandA &a, const OperandB
     if (status != AG_OK) return status;
     status = launch(function, a, b, SplitStore{workspace, count, N, false}, M, N, K, split);
     if (status == AG_OK) status = sumSplits(function, workspace, split.splits, count, weightGrad);
-    const ag_status freed = freeWorkspace(function, workspace);
-    return status != AG_OK ? status : freed;
+    if (status == AG_OK) return freeWorkspace(function, workspace);
+    cleanUpAfterFailure([&] { return freeWorkspace(function, workspace); });
+    return status;
 }
 
 }  // namespace ag::cuda::tile

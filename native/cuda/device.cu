@@ -1,7 +1,9 @@
 // The CUDA device entry points (count, init, info, memory, synchronize) and the library context
 // they set up: one device per process, one non-blocking stream, and the stream-ordered memory
-// pool configured to keep freed blocks for reuse. Also the context helpers from common.cuh.
+// pool configured to keep freed blocks for reuse. Also the context helpers from common.cuh. Where
+// there is no usable GPU, the last error says which case it is (no_device_reason.h).
 #include "common.cuh"
+#include "no_device_reason.h"
 
 #include <atomic>
 #include <cstdio>
@@ -26,9 +28,20 @@ cudaError_t bindThread() {
     return error;
 }
 
-// Answers that mean "this machine has no usable GPU" rather than a failure.
-bool isNoDevice(cudaError_t error) {
-    return error == cudaErrorInsufficientDriver || error == cudaErrorNoDevice || error == cudaErrorStubLibrary;
+static_assert(cudaErrorStubLibrary == kErrorStubLibrary && cudaErrorInsufficientDriver == kErrorInsufficientDriver &&
+                  cudaErrorNoDevice == kErrorNoDevice,
+              "no_device_reason.h spells out cudart's error numbers");
+
+bool isNoDevice(cudaError_t error) { return isNoDeviceError((int)error); }
+
+// Records why error (an isNoDevice answer) leaves no usable GPU as the last error; returns status.
+ag_status recordNoDevice(ag_status status, const char *function, cudaError_t error) {
+    (void)cudaGetLastError();
+    int driverVersion = 0;
+    if (cudaDriverGetVersion(&driverVersion) != cudaSuccess) driverVersion = 0;
+    char reason[512];
+    noDeviceReason((int)error, driverVersion, CUDART_VERSION, reason, sizeof reason);
+    return ag_fail(status, "%s: no CUDA device: %s; run on the CPU (-Dautogan4j.device=cpu)", function, reason);
 }
 
 const char *baseName(const char *path) {
@@ -78,9 +91,8 @@ extern "C" ag_status ag_cuda_device_count(int *count) {
     *count = 0;
     cudaError_t error = cudaGetDeviceCount(count);
     if (ag::cuda::isNoDevice(error)) {
-        (void)cudaGetLastError();
         *count = 0;
-        return AG_OK;
+        return ag::cuda::recordNoDevice(AG_OK, __func__, error);  // count 0; ag_last_error() says why
     }
     AG_CUDA_CALL(error);
     return AG_OK;
@@ -97,11 +109,7 @@ extern "C" ag_status ag_cuda_init(int device) {
     }
     int count = 0;
     cudaError_t countError = cudaGetDeviceCount(&count);
-    if (isNoDevice(countError)) {
-        (void)cudaGetLastError();
-        return ag_fail(AG_ERR_NO_CUDA, "%s: no CUDA device (%s); run on the CPU (-Dautogan4j.device=cpu)", __func__,
-                       cudaGetErrorString(countError));
-    }
+    if (isNoDevice(countError)) return recordNoDevice(AG_ERR_NO_CUDA, __func__, countError);
     AG_CUDA_CALL(countError);
     AG_REQUIRE(device >= 0 && device < count, "%s: device = %d, must be in [0, %d)", __func__, device, count);
 

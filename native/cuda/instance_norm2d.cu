@@ -48,7 +48,7 @@ __global__ void instanceNormForwardKernel(const float *x, float *y, float *saveM
     }
     float scale, shift;
     ag_norm_affine(mean, invStd, 1.0f, 0.0f, &scale, &shift);
-    auto f = [scale, shift](float xi) { return xi * scale + shift; };
+    auto f = [scale, shift](float xi) { return ag_norm_apply(xi, scale, shift); };
     if (vector) {
         for (int64_t q = rank; q < hw / 4; q += kGroup) store4(yPlane, q, map4(f, load4(xPlane, q)));
     } else {

@@ -1,7 +1,8 @@
 // A temporary device buffer for one CUDA twin's call (index tables, per-block partial sums):
 // taken from the stream-ordered pool through ag_cuda_alloc and given back with ag_cuda_free on
 // the same stream, so the kernels queued before the release still see it and steady-state calls
-// reuse pooled memory instead of asking the driver.
+// reuse pooled memory instead of asking the driver. Also cleanUpAfterFailure, which frees on an
+// error path without hiding that error.
 #ifndef AG_CUDA_SCRATCH_CUH
 #define AG_CUDA_SCRATCH_CUH
 
@@ -11,14 +12,24 @@
 
 namespace ag::cuda {
 
+// Runs cleanUp (a callable returning ag_status) on a path that is already failing, keeping that
+// failure's message as ag_last_error(): after a sticky error (an illegal address, say) every later
+// CUDA call fails too, and the free's own message would otherwise replace the cause.
+template <class CleanUp>
+void cleanUpAfterFailure(CleanUp cleanUp) {
+    char first[1024];
+    std::snprintf(first, sizeof first, "%s", ag_last_error());
+    if (cleanUp() != AG_OK) (void)ag_fail(AG_ERR_CUDA, "%s", first);
+}
+
 class Scratch {
 public:
     explicit Scratch(const char *function) : function_(function) {}
     Scratch(const Scratch &) = delete;
     Scratch &operator=(const Scratch &) = delete;
-    // An early return (a failed launch) still gives the block back; its status is then moot.
+    // An early return (a failed launch) still gives the block back, keeping the launch's error.
     ~Scratch() {
-        if (address_ != 0) (void)ag_cuda_free(address_);
+        if (address_ != 0) cleanUpAfterFailure([this] { return ag_cuda_free(address_); });
     }
 
     // Takes bytes; on failure the message names the op and ag_cuda_alloc's reason (bytes, free).

@@ -1,10 +1,12 @@
 /* The per-element updates of ag_*_adam_step and ag_*_ema_update, shared by the CPU and CUDA twins.
  * The step's scalars are prepared once per call in double, as PyTorch 1.13's Adam does in Python,
- * then rounded to float; the per-element arithmetic follows torch's operation order in float. */
+ * then rounded to float; the per-element arithmetic follows torch's operation order in float, every
+ * product that feeds a sum unfused (ag/unfused.h) so that both twins round alike. */
 #ifndef AG_OPTIM_MATH_H
 #define AG_OPTIM_MATH_H
 
 #include "ag/philox.h"
+#include "ag/unfused.h"
 
 /* One Adam step's constants (PyTorch Adam, no weight decay, not amsgrad). */
 typedef struct ag_adam_scalars {
@@ -31,8 +33,8 @@ AG_HOST_DEVICE ag_adam_scalars ag_adam_prepare(float lr, float beta1, float beta
 
 /* m = b1 m + (1-b1) g; v = b2 v + (1-b2) g g; param += -stepSize * m / (sqrt(v) / bias2Sqrt + eps). */
 AG_HOST_DEVICE void ag_adam_element(float *param, float *m, float *v, float grad, ag_adam_scalars s) {
-    float mNew = *m * s.beta1 + s.oneMinusBeta1 * grad;
-    float vNew = *v * s.beta2 + s.oneMinusBeta2 * grad * grad;
+    float mNew = ag_fmul_rn(*m, s.beta1) + ag_fmul_rn(s.oneMinusBeta1, grad);
+    float vNew = ag_fmul_rn(*v, s.beta2) + ag_fmul_rn(s.oneMinusBeta2 * grad, grad);
     float denom = sqrtf(vNew) / s.bias2Sqrt + s.eps;
     *m = mNew;
     *v = vNew;
@@ -41,7 +43,7 @@ AG_HOST_DEVICE void ag_adam_element(float *param, float *m, float *v, float grad
 
 /* avg = decay * avg + (1 - decay) * x */
 AG_HOST_DEVICE float ag_ema_element(float avg, float x, float decay, float oneMinusDecay) {
-    return avg * decay + oneMinusDecay * x;
+    return ag_fmul_rn(avg, decay) + ag_fmul_rn(oneMinusDecay, x);
 }
 
 #endif

@@ -1,10 +1,12 @@
 /* Which input pixels an upsampled output pixel reads, exactly as PyTorch 1.13's CPU kernels pick
  * them: 'nearest' (any size) and bilinear with align_corners = False. Shared by the CPU and CUDA
- * twins of ag_*_upsample_* so that both read the same pixels with the same weights. */
+ * twins of ag_*_upsample_* so that both read the same pixels with the same weights (the source
+ * coordinate's product unfused, ag/unfused.h, so that both round it alike). */
 #ifndef AG_UPSAMPLE_INDEX_H
 #define AG_UPSAMPLE_INDEX_H
 
 #include "ag/philox.h"
+#include "ag/unfused.h"
 
 /* 'nearest': src = min(floor(dst * in / out), in - 1), the ratio rounded to float first. */
 AG_HOST_DEVICE int ag_nearest_source(int dst, int in, int out) {
@@ -30,7 +32,7 @@ AG_HOST_DEVICE ag_linear_source ag_bilinear_source(int dst, int in, int out) {
         s.lambda1 = 0.0f;
         return s;
     }
-    double src = (double)((float)in / (float)out) * ((double)dst + 0.5) - 0.5;
+    double src = ag_dmul_rn((double)((float)in / (float)out), (double)dst + 0.5) - 0.5;
     if (src < 0.0) src = 0.0;
     s.i0 = (int)src;
     s.i1 = s.i0 + (s.i0 < in - 1 ? 1 : 0);

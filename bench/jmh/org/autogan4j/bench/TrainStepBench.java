@@ -22,19 +22,34 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One AutoGAN training iteration (issue 4): a D step (dis_bs 32 real + 32 fake) and a G step
- * (gen_bs 64) with both Adam updates and G's EMA, on the shared generator set to AutoGAN-top1 at
- * stage 2, gf 64, df 64, latent 64, 1-channel 32x32, a random real batch and fresh z each time.
- * bench/peer/train_step.py times the same iteration with PyTorch.
+ * One AutoGAN training iteration: a D step (dis_bs real + dis_bs fake) and a G step (gen_bs) with
+ * both Adam updates and G's EMA (iteration), and the D step alone (dStep), on the shared generator
+ * set to AutoGAN-top1 at stage 2 (32x32), a random real batch and fresh z each time. The defaults are
+ * issue 4's CPU setting (gf 64, df 64, latent 64, gen_bs 64, dis_bs 32, 1 channel); the search's
+ * paper widths are -p gf=128 -p df=64 -p latent=128 -p genBs=128 -p disBs=64 -p channels=3. Each
+ * step returns its loss, read back from the device, so a CUDA step is timed to its end.
+ * bench/peer/train_step.py times the same steps with PyTorch.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class TrainStepBench {
-    private static final GanConfig CONFIG = new GanConfig(1, 64, 64, 64, 4, 32, 64, 5, 2e-4f, 0f, 0.9f, 0.999f);
-
     @Param({"cpu"})
     public String device;
+    @Param({"64"})
+    public int gf;
+    @Param({"64"})
+    public int df;
+    @Param({"64"})
+    public int latent;
+    @Param({"64"})
+    public int genBs;
+    @Param({"32"})
+    public int disBs;
+    @Param({"1"})
+    public int channels;
+
+    private GanConfig config;
 
     private SharedGenerator generator;
     private Discriminator discriminator;
@@ -47,16 +62,17 @@ public class TrainStepBench {
     @Setup
     public void setup() {
         Device d = Device.valueOf(device.toUpperCase(Locale.ROOT));
-        generator = new SharedGenerator(CONFIG, d, new Rng(1));
-        discriminator = new Discriminator(CONFIG, d, new Rng(2));
+        config = new GanConfig(channels, latent, gf, df, 4, disBs, genBs, 5, 2e-4f, 0f, 0.9f, 0.999f);
+        generator = new SharedGenerator(config, d, new Rng(1));
+        discriminator = new Discriminator(config, d, new Rng(2));
         generator.setArch(Architecture.TOP1, 2);
         discriminator.setStage(2);
-        trainer = new GanTrainer(CONFIG, generator, discriminator, new Rng(3));
+        trainer = new GanTrainer(config, generator, discriminator, new Rng(3));
         rng = new Rng(4);
-        real = Tensor.empty(d, CONFIG.disBatchSize(), 1, 32, 32);
+        real = Tensor.empty(d, config.disBatchSize(), channels, 32, 32);
         rng.uniform(real, -1f, 1f);
-        zD = Tensor.empty(d, CONFIG.disBatchSize(), CONFIG.latentDim());
-        zG = Tensor.empty(d, CONFIG.genBatchSize(), CONFIG.latentDim());
+        zD = Tensor.empty(d, config.disBatchSize(), config.latentDim());
+        zG = Tensor.empty(d, config.genBatchSize(), config.latentDim());
     }
 
     @Benchmark
@@ -65,6 +81,12 @@ public class TrainStepBench {
         float dLoss = trainer.dStep(real, zD);
         rng.normal(zG, 0f, 1f);
         return dLoss + trainer.gStep(zG);
+    }
+
+    @Benchmark
+    public float dStep() {
+        rng.normal(zD, 0f, 1f);
+        return trainer.dStep(real, zD);
     }
 
     @TearDown
