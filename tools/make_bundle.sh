@@ -52,7 +52,7 @@ die() {
     exit 1
 }
 
-jar=$(ls target/autogan4j-*.jar 2>/dev/null | head -n 1)
+jar=$(ls target/autogan4j-*.jar 2>/dev/null | grep -v -- '-kernels\.jar$' | head -n 1)
 [ -n "$jar" ] || die "target/autogan4j-*.jar is missing: run 'mvn -Pcuda package' (with -DskipTests where no GPU) first"
 listing=$(unzip -l "$jar")
 jni=$(mktemp -d)
@@ -115,7 +115,7 @@ cp -r bench/peer "$BUNDLE/bench/peer"
 rm -rf "$BUNDLE/bench/peer/__pycache__"
 cp -r native CMakeLists.txt "$BUNDLE/src/"
 cp tools/gpu_table.py tools/gpu_results.py tools/project_cost.py "$BUNDLE/"
-cp tools/make_standin_inception.py tools/make_inception_fixture.py tools/make_fixtures.py tools/autogan_torch.py \
+cp tools/make_standin_inception.py tools/make_inception_fixture.py tools/make_fixtures.py tools/autogan_torch.py tools/scoring_reference.py \
     "$BUNDLE/tools/"
 cp tools/gpu-check.sh "$BUNDLE/gpu-check.sh"
 chmod +x "$BUNDLE/gpu-check.sh"
