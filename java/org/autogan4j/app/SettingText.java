@@ -94,8 +94,16 @@ public final class SettingText {
                             + "be an integer in " + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE);
                 }
                 return v;
-            } else if (type == double.class || type == float.class) {
+            } else if (type == double.class) {
                 return Double.parseDouble(t);
+            } else if (type == float.class) {
+                double v = Double.parseDouble(t);
+                float f = (float) v;
+                if ((f == 0 && v != 0) || (Float.isInfinite(f) && !Double.isInfinite(v))) {
+                    throw new IllegalArgumentException("setting \"" + key + "\" = " + t + " rounds to " + f + " as a "
+                            + "32-bit float, the type the networks use: give a value the float range holds");
+                }
+                return f;
             } else if (type == boolean.class) {
                 if (!text.equals("true") && !text.equals("false")) {
                     throw new NumberFormatException(text);

@@ -8,7 +8,6 @@
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -51,14 +50,8 @@ public record TrainSettings(String arch, String preset, String dataset, String d
 
     /** The settings a train run saved as config.json. */
     static TrainSettings load(Path file) throws IOException {
-        Object parsed;
-        try {
-            parsed = Json.parse(Files.readString(file));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage(), e);
-        }
-        if (!(parsed instanceof Map<?, ?> json) || !(json.get("preset") instanceof String preset)
-                || !(json.get("dataset") instanceof String dataset)) {
+        Map<String, Object> json = Json.readObject(file).values();
+        if (!(json.get("preset") instanceof String preset) || !(json.get("dataset") instanceof String dataset)) {
             throw new IllegalArgumentException(file + " is not a train config.json (no \"preset\" and \"dataset\")");
         }
         try {
