@@ -26,7 +26,7 @@ public record SearchSettings(String preset, String dataset, String data, int dat
         float beta1, float beta2, float emaDecay, int maxSearchIter, int growStep1, int growStep2, int sharedSteps,
         int ctrlStep, int rlNumEvalImg, int evalBatch, int numCandidate, int topk, int hidSize, int isSplits,
         boolean dynamicReset, int dynamicResetWindow, double dynamicResetThreshold, boolean originalQuirks,
-        int logEvery, int sampleImages, int keepCheckpoints) {
+        int logEvery, int sampleImages, int keepCheckpoints, boolean tensorboard) {
     /** The presets, the first one the default. */
     public static final String[] PRESETS = {"fmnist", "paper-cifar10"};
 
@@ -56,6 +56,7 @@ public record SearchSettings(String preset, String dataset, String data, int dat
         v.put("log_every", 50);
         v.put("sample_images", 64);
         v.put("keep_checkpoints", 2);
+        v.put("tensorboard", false);
         return RecordJson.read(SearchSettings.class, v);
     }
 

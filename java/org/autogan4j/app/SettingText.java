@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.autogan4j.io.Json;
+
 public final class SettingText {
     private SettingText() {
     }
@@ -56,6 +58,13 @@ public final class SettingText {
                 out = with(out, key, String.valueOf(e.getValue()));
             }
         }
+        return out;
+    }
+
+    /** "key = value" for every setting of record (what --list-settings prints); floats as their shortest decimal. */
+    public static List<String> lines(Record record) {
+        List<String> out = new ArrayList<>();
+        RecordJson.write(record).forEach((k, v) -> out.add(k + " = " + (v instanceof String s ? s : Json.write(v))));
         return out;
     }
 

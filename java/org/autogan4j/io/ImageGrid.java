@@ -24,12 +24,22 @@ public final class ImageGrid {
         return (int) Math.max(0f, Math.min(255f, v));
     }
 
+    /** A grid encoded as PNG bytes, with its size and channels (what a TensorBoard image event needs). */
+    public record Encoded(byte[] png, int height, int width, int channels) {
+    }
+
     /** Writes x (N, C, H, W) as a grid PNG to file (copies x to the host). */
     public static void write(Path file, Tensor x) throws IOException {
+        AtomicFile.write(file, encode(x).png());
+    }
+
+    /** x (N, C, H, W) as a grid, encoded (copies x to the host). */
+    public static Encoded encode(Tensor x) throws IOException {
         if (x.shape().rank() != 4) {
             throw new IllegalArgumentException("a sample grid needs images (N, C, H, W), got " + x.shape());
         }
-        write(file, x.toArray(), x.dim(0), x.dim(1), x.dim(2), x.dim(3));
+        BufferedImage image = render(x.toArray(), x.dim(0), x.dim(1), x.dim(2), x.dim(3));
+        return new Encoded(Png.encode(image), image.getHeight(), image.getWidth(), x.dim(1));
     }
 
     /** Writes images x (n, channels, height, width) as a grid PNG to file. */
