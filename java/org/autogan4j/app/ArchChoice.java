@@ -2,8 +2,8 @@
 //   1,0,1,1,1,0,0,1,1,1,0,1,0,3    the 14 codes themselves (spec 1.1);
 //   RUN_DIR or RUN_DIR/topk.json   the top-1 of a finished search; RUN_DIR:k or topk.json:k its k-th;
 //   autogan-cifar10-a              the paper's AutoGAN-top1 (the original's models/autogan_cifar10_a.py);
-//   top1                           the same paper architecture (its old name), said so in the source line,
-//                                  since a search's top-1 is RUN_DIR.
+//   top1                           the same paper architecture (its old name), with a note (note()) that
+//                                  a search's top-1 is --arch RUN_DIR.
 // A path that exists is taken whole; otherwise a trailing ":k" (digits) is the rank.
 package org.autogan4j.app;
 
@@ -20,11 +20,19 @@ import org.autogan4j.io.Json;
 import org.autogan4j.io.JsonObject;
 
 public record ArchChoice(Architecture architecture, String source) {
+    /** What train prints when --arch is top1. */
+    public static final String TOP1_NOTE = "note: --arch top1 is the paper's AutoGAN-top1 (autogan-cifar10-a), not a "
+            + "search's top-1; for that give the search's run directory: --arch RUN_DIR";
     /** The paper's AutoGAN-top1 under the original code's model name. */
     public static final String PAPER_TOP1 = "autogan-cifar10-a";
     private static final String OLD_PAPER_NAME = "top1";
     private static final Pattern RANKED = Pattern.compile("(.+):(\\d{1,9})");
     private static final Pattern CODES = Pattern.compile("\\s*\\d+(\\s*,\\s*\\d+)*\\s*");
+
+    /** Whether text is the old name top1 (train then prints TOP1_NOTE). */
+    public static boolean isOldPaperName(String text) {
+        return text.trim().equalsIgnoreCase(OLD_PAPER_NAME);
+    }
 
     /** The architecture text names (see the opening comment); a refusal names what to give instead. */
     public static ArchChoice resolve(String text) {
@@ -36,9 +44,8 @@ public record ArchChoice(Architecture architecture, String source) {
         if (t.equalsIgnoreCase(PAPER_TOP1)) {
             return new ArchChoice(Architecture.TOP1, PAPER_TOP1 + ": the paper's AutoGAN-top1 (CIFAR-10)");
         }
-        if (t.equalsIgnoreCase(OLD_PAPER_NAME)) {
-            return new ArchChoice(Architecture.TOP1, "top1 = " + PAPER_TOP1 + ", the paper's AutoGAN-top1 (CIFAR-10); "
-                    + "for a search's top-1 give its run directory: --arch RUN_DIR");
+        if (isOldPaperName(t)) {
+            return new ArchChoice(Architecture.TOP1, PAPER_TOP1 + ": the paper's AutoGAN-top1 (CIFAR-10), given as top1");
         }
         if (CODES.matcher(t).matches()) {
             return new ArchChoice(Architecture.parse(t), "given as codes");

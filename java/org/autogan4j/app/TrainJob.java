@@ -83,6 +83,9 @@ public final class TrainJob {
             FidStatistics statistics = FidReference.load(statsFile, scorer);
             int disBatch = settings.gan().disBatchSize();
             TrainSettings resolved = settings.resolved(train.size(), (train.size() + disBatch - 1) / disBatch, statsFile);
+            if (ArchChoice.isOldPaperName(settings.arch())) {
+                log.info(ArchChoice.TOP1_NOTE);
+            }
             log.info("architecture " + resolved.arch() + " (" + resolved.archSource() + ")");
             RunFolder folder = RunFolder.create(out, "train");
             TrainRun run;

@@ -3,7 +3,8 @@
 // layout (plain from 1e-3 to 1e7, "2.0E-4" style outside), which is a valid JSON number. The float
 // 2e-4f is exactly 1.9999999494757503E-4 as a double; written that way, a config looks like noise.
 // JDK 17's Float.toString can give more digits than needed, so the digits are found here: for 1..9
-// significant digits, the nearest decimals below and above the float's exact value are tried.
+// significant digits, the nearest decimals below and above the float's exact value are tried (the
+// nearer one when both read back; on a tie the one with an even last digit, as numpy and repr do).
 package org.autogan4j.io;
 
 import java.math.BigDecimal;
@@ -32,7 +33,9 @@ public final class FloatText {
             boolean belowFits = Float.parseFloat(below.toString()) == f;
             boolean aboveFits = Float.parseFloat(above.toString()) == f;
             if (belowFits && aboveFits) {
-                return layout(exact.subtract(below).compareTo(above.subtract(exact)) <= 0 ? below : above);
+                int side = exact.subtract(below).compareTo(above.subtract(exact));
+                return layout(side < 0 ? below : side > 0 ? above
+                        : exact.round(new MathContext(digits, RoundingMode.HALF_EVEN)));
             } else if (belowFits || aboveFits) {
                 return layout(belowFits ? below : above);
             }

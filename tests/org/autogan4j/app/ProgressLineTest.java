@@ -24,11 +24,11 @@ class ProgressLineTest {
     @Test
     void etaIsUnknownAtZeroCappedByASpentBudgetAndDoneAtTheEnd() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Log log = Log.lines(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        new ProgressLine(log, "t", "steps").update(0, 10, "");
-        new ProgressLine(log, "b", "steps", 1e-9).finish(1, 1_000_000, "x");
-        new ProgressLine(log, "e", "images").update(999, 1000, "");
-        new ProgressLine(log, "d", "images").update(40, 40, "");
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        new ProgressLine(Log.lines(out), "t", "steps").update(0, 10, "");
+        new ProgressLine(Log.lines(out), "b", "steps", 1e-9).finish(1, 1_000_000, "x");
+        new ProgressLine(Log.lines(out), "e", "images").update(999, 1000, "");
+        new ProgressLine(Log.lines(out), "d", "images").update(40, 40, "");
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(4, lines.length);
         assertTrue(lines[0].startsWith("[t] 0/10 steps (0%) |") && lines[0].endsWith("ETA ?"), lines[0]);

@@ -110,10 +110,20 @@ class SearchRunTest {
             run.run();
         }
         assertEquals(withoutTime(whole), withoutTime(killed));
-        assertEquals(Files.readString(whole.resolve("topk.json")), Files.readString(killed.resolve("topk.json")));
+        assertSameResult(whole, killed);
         assertEquals(List.of(0L, 1L, 2L), new RunCheckpoints(whole.resolve("checkpoints"), "iter", 3,
                 SearchRunDirectory.FORMAT).numbers(), "the newest checkpoint is iteration 2");
         assertSameCheckpoint(whole, killed, Path.of("checkpoints", "iter-002.safetensors"));
+    }
+
+    /** Runs a and b end with the same topk.json (their own paths aside) and the same final sample grids. */
+    static void assertSameResult(Path a, Path b) throws IOException {
+        assertEquals(Files.readString(a.resolve("topk.json")).replace(a.toString(), "RUN_DIR"),
+                Files.readString(b.resolve("topk.json")).replace(b.toString(), "RUN_DIR"));
+        for (int rank = 1; Files.exists(a.resolve("samples/final-" + rank + ".png")); rank++) {
+            String grid = "samples/final-" + rank + ".png";
+            assertArrayEquals(Files.readAllBytes(a.resolve(grid)), Files.readAllBytes(b.resolve(grid)), grid);
+        }
     }
 
     /** topk.json holds each final candidate's size (GeneratorCost at the run's widths), scores, grid and train command. */

@@ -49,7 +49,8 @@ class FloatTextTest {
         assertEquals("9999999.0", FloatText.shortest(9999999f));
         assertEquals("1.0E7", FloatText.shortest(1e7f));
         assertEquals("-1.25E-5", FloatText.shortest(-1.25e-5f));
-        assertEquals("1.4E-45", FloatText.shortest(Float.MIN_VALUE));
+        assertEquals("1.0E-45", FloatText.shortest(Float.MIN_VALUE), "one digit reads back as the smallest float");
+        assertEquals("175691.38", FloatText.shortest(175691.375f), "a tie goes to the even digit");
         assertEquals("3.4028235E38", FloatText.shortest(Float.MAX_VALUE));
         assertEquals("0.0", FloatText.shortest(0f));
         assertEquals("-0.0", FloatText.shortest(-0f));
