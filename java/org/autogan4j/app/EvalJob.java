@@ -35,10 +35,10 @@ public final class EvalJob {
 
     /**
      * The figures: the checkpoint read, its architecture and where it came from, G step, the evaluation
-     * (IS, FID with mode, KID or null) and the FID train logged for this checkpoint.
+     * (IS, FID with mode, KID or null) and the FID train logged for this checkpoint, with its mode.
      */
     public record Figures(Path checkpoint, String arch, String archSource, long gStep, Evaluation evaluation,
-            Double loggedFid) {
+            Double loggedFid, String loggedFidMode) {
     }
 
     private EvalJob() {
@@ -75,7 +75,7 @@ public final class EvalJob {
                 Evaluation e = GeneratorScoring.evaluate(generator, info.config().latentDim(), scorer, images, batch,
                         splits, new Rng(seed), new Reference(statistics, kidRows),
                         (done, total) -> progress.update(done, total, ""));
-                Figures figures = new Figures(checkpoint, info.arch(), info.archSource(), info.gStep(), e, info.fid());
+                Figures figures = new Figures(checkpoint, info.arch(), info.archSource(), info.gStep(), e, info.fid(), info.fidMode());
                 if (r.json() != null) {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("checkpoint", checkpoint.toString());

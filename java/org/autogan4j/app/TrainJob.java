@@ -32,15 +32,15 @@ public final class TrainJob {
 
     /**
      * What a run reached: the architecture trained and where it came from, steps done, and the best
-     * finite FID with its G step (null and -1 when none).
+     * finite FID (in fidMode) with its G step (null and -1 when none).
      */
     public record Outcome(Path folder, String arch, String archSource, long gSteps, long dSteps, Double bestFid,
-            long bestStep) {
+            String fidMode, long bestStep) {
         /** The summary the command prints: the architecture and its source, steps, and the best FID. */
         public String summary() {
             String best = bestFid == null ? "no evaluation gave a finite FID, so no best.safetensors was written; see "
-                    + folder.resolve("metrics.csv") : String.format(Locale.ROOT, "best FID %.4f at G step %d; %s",
-                    bestFid, bestStep, best());
+                    + folder.resolve("metrics.csv") : String.format(Locale.ROOT, "best FID %.4f (%s) at G step %d; %s",
+                    bestFid, fidMode, bestStep, best());
             return String.format(Locale.ROOT, "done: %s (%s): %d G steps (%d D steps); %s", arch, archSource, gSteps,
                     dSteps, best);
         }

@@ -145,7 +145,7 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
                     ? "(the time budget ended the run)" : "");
         }
         return new TrainJob.Outcome(folder.root(), training.generator().arch().toString(), settings.archSource(),
-                training.gSteps(), training.dSteps(), bestFid, bestStep);
+                training.gSteps(), training.dSteps(), bestFid, scorer.fidMode(), bestStep);
     }
 
     @Override
@@ -188,7 +188,7 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
         }
         log.info(String.format(Locale.ROOT, "G step %d: %s (%d images, %.1f s); best FID %s", gStep, e.format(),
                 eval.images(), e.seconds(), bestFid == null ? "none yet"
-                        : String.format(Locale.ROOT, "%.4f at G step %d", bestFid, bestStep)));
+                        : String.format(Locale.ROOT, "%.4f (%s) at G step %d", bestFid, e.fid().mode(), bestStep)));
     }
 
     @Override

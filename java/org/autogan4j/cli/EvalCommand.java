@@ -55,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
                 inceptionWeights, device), messages.log());
         System.out.printf(Locale.ROOT, "%s (%d images; %s, G step %d: %s (%s); train logged FID %s)%n",
                 f.evaluation().format(), f.evaluation().images(), f.checkpoint(), f.gStep(), f.arch(), f.archSource(),
-                f.loggedFid() == null ? "none" : String.format(Locale.ROOT, "%.6f", f.loggedFid()));
+                f.loggedFid() == null ? "none" : String.format(Locale.ROOT, "%.6f (%s)", f.loggedFid(), f.loggedFidMode()));
         return 0;
     }
 }
