@@ -3,16 +3,14 @@
 // scored on rl_num_eval_img images from its own z stream (seed + 5, the same for every candidate, so
 // they are compared on equal draws): IS, FID against the training images in use (with the FID mode) and
 // KID against their features (ReferenceFeatures); its parameters and multiply-adds per image at the
-// search's widths come from GeneratorCost. With the ready-to-run train command of the top-1 this is
-// what topk.json and the report show. Deterministic, so a resumed search writes the same topk.json.
+// search's widths come from GeneratorCost. With the ready-to-run train command of the top-1
+// (report.TrainCommand) this is what topk.json and the report show. Deterministic, so a resumed search writes the same topk.json.
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.autogan4j.data.Dataset;
 import org.autogan4j.gan.Architecture;
@@ -30,7 +28,6 @@ import org.autogan4j.search.SharedGan;
 final class SearchFinal {
     /** The z stream of the final candidates' scores: the run seed + this. */
     static final long SCORE_SEED_OFFSET = 5;
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@+-]+");
 
     private SearchFinal() {
     }
@@ -65,25 +62,5 @@ final class SearchFinal {
             progress.finalOutputs(i + 1, top.size());
         }
         return ranked;
-    }
-
-    /** `autogan4j train` of the search's top-1 in root, with the train preset and data of the search. */
-    static String trainCommand(SearchSettings config, Path root) {
-        StringBuilder out = new StringBuilder("autogan4j train --arch ").append(quoted(root.toString()))
-                .append(" --preset ").append(config.preset());
-        String presetData = SearchSettings.preset(config.preset()).dataset();
-        if (!config.dataset().equals(presetData)) {
-            out.append(" --dataset ").append(config.dataset());
-        }
-        if (!config.data().isEmpty()) {
-            out.append(" --data ").append(quoted(config.data()));
-        }
-        String name = root.getFileName() == null ? "search" : root.getFileName().toString();
-        return out.append(" --out ").append(quoted(root.resolveSibling(name + "-top1").toString())).toString();
-    }
-
-    /** text as one shell word. */
-    private static String quoted(String text) {
-        return PLAIN.matcher(text).matches() ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 }

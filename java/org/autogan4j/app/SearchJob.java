@@ -15,6 +15,7 @@ import org.autogan4j.data.Dataset;
 import org.autogan4j.gan.Architecture;
 import org.autogan4j.metrics.Scorer;
 import org.autogan4j.metrics.Scorers;
+import org.autogan4j.report.TrainCommand;
 import org.autogan4j.tensor.Device;
 
 public final class SearchJob {
@@ -86,7 +87,7 @@ public final class SearchJob {
             Path root) {
         SearchRunDirectory.Ranked first = top.get(0);
         return new Outcome(root, Architecture.of(first.arch()).toString(), first.reward(),
-                first.fid(), first.fidMode(), run.elapsed(), SearchFinal.trainCommand(settings, root));
+                first.fid(), first.fidMode(), run.elapsed(), TrainCommand.of(root, RecordJson.write(settings)));
     }
 
     /** The full-size training images the search uses (the first data_limit of them when that is > 0). */

@@ -27,6 +27,7 @@ import org.autogan4j.io.ImageGrid;
 import org.autogan4j.metrics.GeneratorScoring;
 import org.autogan4j.metrics.Scorer;
 import org.autogan4j.nn.Rng;
+import org.autogan4j.report.TrainCommand;
 import org.autogan4j.search.Candidate;
 import org.autogan4j.search.CounterRng;
 import org.autogan4j.search.DynamicReset;
@@ -139,7 +140,7 @@ final class SearchRun implements AutoCloseable {
         }
         List<SearchRunDirectory.Ranked> ranked = SearchFinal.outputs(top, config, shared, scorer, fullData, dir,
                 progress, log.board(), out);
-        dir.writeTopK(ranked, SearchFinal.trainCommand(config, dir.root()));
+        dir.writeTopK(ranked, TrainCommand.of(dir.root(), RecordJson.write(config)));
         dir.writeReport();
         progress.finish();
         return ranked;

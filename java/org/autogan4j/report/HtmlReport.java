@@ -37,8 +37,11 @@ public final class HtmlReport {
             + ".result{background:#f4f8fc;border:1px solid #9dc3e6;padding:8px 16px;margin:8px 0 16px}"
             + "pre{background:#f3f3f3;padding:8px;white-space:pre-wrap;word-break:break-all}";
 
-    /** What the page shows: config (null when config.json is absent), rows, ranking, latest grid (or null). */
-    public record Run(Map<String, Object> config, List<Row> rows, TopK topK, String latestSample) {
+    /**
+     * What the page shows: config (null when config.json is absent), rows, ranking, latest grid (or null),
+     * and the train command of the top-1 (null when there is none).
+     */
+    public record Run(Map<String, Object> config, List<Row> rows, TopK topK, String latestSample, String trainCommand) {
     }
 
     private HtmlReport() {
@@ -106,8 +109,8 @@ public final class HtmlReport {
                     .append(RankingHtml.count(best.multiplyAdds())).append(" multiply-adds per image");
         }
         out.append("</p>\n");
-        if (top.trainCommand() != null) {
-            out.append("<p>Train it from scratch:</p>\n<pre><code>").append(Html.escape(top.trainCommand()))
+        if (run.trainCommand() != null) {
+            out.append("<p>Train it from scratch:</p>\n<pre><code>").append(Html.escape(run.trainCommand()))
                     .append("</code></pre>\n");
         }
         out.append("</div>\n");

@@ -1,6 +1,7 @@
 // The ranked architectures of report.html: for each, its rank, the search's reward, the IS, FID (with
 // its mode) and KID of the shared weights as that architecture, its parameters and multiply-adds per
-// image, the 14 codes as `train --arch` takes them and each cell in words; under it the cell diagram
+// image (columns that no entry has are left out: an older topk.json, a running search), the 14 codes
+// as `train --arch` takes them and each cell in words; under it the cell diagram
 // (CellDiagram) beside the candidate's sample grid, scaled to the page. While the search runs (no
 // topk.json yet) the best controller samples of the current stage stand in, with their rewards only.
 package org.autogan4j.report;
@@ -27,20 +28,30 @@ final class RankingHtml {
             out.append("<p class=\"note\">no architectures yet</p>\n");
             return;
         }
-        out.append("<table class=\"ranking\">\n<tr><th>rank</th><th>reward (IS)</th><th>IS</th><th>FID</th><th>KID</th>"
-                + "<th>parameters</th><th>multiply-adds per image</th><th>architecture</th><th>cells</th></tr>\n");
+        boolean scores = topK.entries().stream().anyMatch(e -> e.fid() != null || e.isMean() != null);
+        boolean sizes = topK.entries().stream().anyMatch(e -> e.parameters() >= 0);
+        out.append("<table class=\"ranking\">\n<tr><th>rank</th><th>reward (IS)</th>")
+                .append(scores ? "<th>IS</th><th>FID</th><th>KID</th>" : "")
+                .append(sizes ? "<th>parameters</th><th>multiply-adds per image</th>" : "")
+                .append("<th>architecture</th><th>cells</th></tr>\n");
+        int columns = 4 + (scores ? 3 : 0) + (sizes ? 2 : 0);
         for (TopK.Entry e : topK.entries()) {
             out.append("<tr><td>").append(e.rank()).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.3f", e.reward())).append("</td><td>")
-                    .append(e.isMean() == null ? "" : String.format(Locale.ROOT, "%.3f", e.isMean())).append("</td><td>")
-                    .append(fid(e)).append("</td><td>").append(kid(e)).append("</td><td>").append(count(e.parameters()))
-                    .append("</td><td>").append(count(e.multiplyAdds())).append("</td><td><code>")
-                    .append(Html.escape(e.arch().toString())).append("</code></td><td>");
+                    .append(String.format(Locale.ROOT, "%.3f", e.reward())).append("</td>");
+            if (scores) {
+                out.append("<td>").append(e.isMean() == null ? "" : String.format(Locale.ROOT, "%.3f", e.isMean()))
+                        .append("</td><td>").append(fid(e)).append("</td><td>").append(kid(e)).append("</td>");
+            }
+            if (sizes) {
+                out.append("<td>").append(count(e.parameters())).append("</td><td>").append(count(e.multiplyAdds()))
+                        .append("</td>");
+            }
+            out.append("<td><code>").append(Html.escape(e.arch().toString())).append("</code></td><td>");
             List<String> lines = HtmlReport.describe(e.arch());
             for (int i = 0; i < lines.size(); i++) {
                 out.append(i == 0 ? "" : "<br>").append(Html.escape(lines.get(i)));
             }
-            out.append("</td></tr>\n<tr><td colspan=\"9\"><div class=\"pair\"><div>").append(CellDiagram.svg(e.arch()))
+            out.append("</td></tr>\n<tr><td colspan=\"").append(columns).append("\"><div class=\"pair\"><div>").append(CellDiagram.svg(e.arch()))
                     .append("</div>");
             if (e.samples() != null) {
                 out.append("<div><img class=\"grid\" src=\"").append(Html.escape(e.samples())).append("\" alt=\"samples "

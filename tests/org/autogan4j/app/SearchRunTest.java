@@ -129,7 +129,8 @@ class SearchRunTest {
     /** topk.json holds each final candidate's size (GeneratorCost at the run's widths), scores, grid and train command. */
     private static void assertFinalEntries(Path root, List<SearchRunDirectory.Ranked> top) throws IOException {
         JsonObject topk = Json.readObject(root.resolve("topk.json"));
-        assertEquals("autogan4j train --arch " + root + " --preset fmnist --out " + root.resolveSibling("run-top1"),
+        assertEquals("autogan4j train --arch " + root + " --preset fmnist --dataset fashion-mnist --out "
+                + root.resolveSibling("run-top1"),
                 topk.string("train_command"));
         List<JsonObject> entries = topk.objects("architectures");
         for (int i = 0; i < top.size(); i++) {

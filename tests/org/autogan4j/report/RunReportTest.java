@@ -71,6 +71,21 @@ class RunReportTest {
     }
 
     @Test
+    void aTopkJsonWithoutItsTrainCommandGetsOneFromConfigJson() throws IOException {
+        syntheticRun(true);
+        Files.writeString(run.resolve("config.json"), "{\"preset\":\"fmnist\",\"dataset\":\"fashion-mnist\","
+                + "\"data\":\"my data\"}");
+        Files.writeString(run.resolve("topk.json"), "{\"stage\": 2, \"architectures\": [{\"rank\": 1, \"arch\": "
+                + "[1,0,1,1,1,0,0,1,1,1,0,1,0,3], \"reward\": 7.125}]}");
+        String html = Files.readString(RunReport.write(run));
+        assertTrue(html.contains("<pre><code>autogan4j train --arch " + run + " --preset fmnist --dataset fashion-mnist "
+                + "--data &#39;my data&#39; --out " + run.resolveSibling(run.getFileName() + "-top1") + "</code></pre>"),
+                html);
+        assertTrue(html.contains("search reward (IS at stage 2) 7.125</p>"), "an older topk.json has no scores to show");
+        assertFalse(html.contains("<th>FID</th>") || html.contains("<th>parameters</th>"), "nor empty columns");
+    }
+
+    @Test
     void thePlotsShowEntropyStagesAndPoints() throws IOException {
         syntheticRun(true);
         List<MetricsCsv.Row> rows = MetricsCsv.read(run.resolve("metrics.csv"));
