@@ -57,7 +57,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run directory to create (default: runs/search-PRESET-DATE-TIME).")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest checkpoint.")
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest checkpoint "
+            + "(only --device, --inception-weights and --quiet may be given with it).")
     Path resume;
 
     @Option(names = "--inception-weights", description = "pytorch-fid Inception weights (cifar10, stl10 rewards); "

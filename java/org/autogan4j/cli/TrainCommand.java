@@ -25,7 +25,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest "
-            + "checkpoint (only --device and --inception-weights may be given with it).")
+            + "checkpoint (only --device, --inception-weights and --quiet may be given with it).")
     Path resume;
 
     @Option(names = "--arch", paramLabel = "ARCH", description = "The architecture: a search's RUN_DIR or its topk.json "
