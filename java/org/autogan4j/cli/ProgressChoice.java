@@ -47,6 +47,18 @@ final class ProgressChoice {
         return console && !"dumb".equals(term) && stderrIsTerminal.getAsBoolean() ? Log.Mode.REDRAW : Log.Mode.LINES;
     }
 
+    /**
+     * What an error line on standard error starts with: on a terminal that redraws, a carriage return
+     * and erase-line, so the error does not run on after a progress bar; elsewhere nothing.
+     */
+    static String lineStart() {
+        try {
+            return log(false).mode() == Log.Mode.REDRAW ? "\r\u001b[K" : "";
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     /** Whether this process's standard error is a terminal (Linux: where fd 2 points; elsewhere: `test -t 2`). */
     static boolean stderrIsTerminal() {
         try {
