@@ -4,7 +4,9 @@
 // override them (with(), by config.json key), and the run keeps them as config.json (RecordJson).
 // Zero / empty stand for "the default" until the job resolves them against the data: train_images 0 =
 // all, eval_every 0 = the preset's rule, stats "" = the cached statistics, data "" = the dataset's
-// folder. validate() checks every value in one place, naming the flag that sets it.
+// folder, arch_source "" = what --arch names (ArchChoice: codes, a search's RUN_DIR[:k], the paper's
+// architecture), recorded beside the codes. validate() checks every value in one place, naming the flag
+// that sets it.
 package org.autogan4j.app;
 
 import java.io.IOException;

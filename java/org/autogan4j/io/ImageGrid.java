@@ -1,7 +1,8 @@
 // PNG sample grids: images x (N, C, H, W) in [-1, 1] with C = 1 (gray) or 3 (RGB), 8 per row (an
 // 8x8 grid for 64 samples), a 2-pixel black border around and between them, as torchvision's
 // make_grid(padding=2) lays them out. Values become bytes as AutoGAN's evaluation does (spec 7):
-// x * 127.5 + 127.5, clamped to [0, 255], truncated. Written through Png (in memory, then atomically).
+// x * 127.5 + 127.5, clamped to [0, 255], truncated. Encoded in memory (Png; the bytes also serve
+// TensorBoard image events), then written atomically.
 package org.autogan4j.io;
 
 import java.awt.image.BufferedImage;
