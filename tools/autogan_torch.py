@@ -176,7 +176,10 @@ class SharedGenerator(nn.Module):
         used = {"l1", "to_rgb.0", "to_rgb.2"}
         for k, cell in enumerate((self.cell1, self.cell2, self.cell3)[:self.stage + 1]):
             used.update(f"cell{k + 1}.{name}" for name in cell.used_modules(k))
-        return [n for n, _ in self.named_parameters() if n.rsplit(".", 1)[0] in used]
+        def runs(name):  # a parameter of a used module, however deep (skip_deconvx4.0.weight)
+            parts = name.split(".")
+            return any(".".join(parts[:i]) in used for i in range(1, len(parts)))
+        return [n for n, _ in self.named_parameters() if runs(n)]
 
 
 def sn(module):

@@ -4,7 +4,6 @@
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,7 +41,7 @@ public final class FidJob {
     private FidJob() {
     }
 
-    public static Outcome run(Request r, PrintStream log) throws IOException {
+    public static Outcome run(Request r, Log log) throws IOException {
         FidMode fidMode = FidMode.byName(r.mode());
         SettingChecks.count("--batch", r.batch(), 1, SettingChecks.MAX_EVAL_BATCH);
         if (r.saveStats() && !r.second().getFileName().toString().endsWith(".npz")) {
@@ -64,14 +63,14 @@ public final class FidJob {
         try (InceptionScorer scorer = InceptionScorer.load(on, weights, fidMode)) {
             if (r.saveStats()) {
                 Reference stats = FolderScoring.features(a.images(), scorer, r.batch(), false,
-                        (done, total) -> progress.update(done, total, "", false));
+                        (done, total) -> progress.update(done, total, ""));
                 stats.statistics().save(r.second());
                 return new Outcome(null, null, Map.of(), a.images().size(), scorer.fidMode());
             }
             FolderScoring.KidSettings kid = withKid
                     ? new FolderScoring.KidSettings(r.kidSubsets(), r.kidSubsetSize(), Kid.DEFAULT_SEED) : null;
             FolderScoring.Comparison c = FolderScoring.compare(a, b, scorer, r.batch(), kid, on,
-                    (done, total) -> progress.update(done, total, "", false));
+                    (done, total) -> progress.update(done, total, ""));
             String fidLine = String.format(Locale.ROOT, "%s between %s (%s) and %s (%s)", c.fid().format(), r.first(),
                     count(c.countA()), r.second(), count(c.countB()));
             Map<String, Object> figures = figures(r, c);

@@ -6,7 +6,6 @@
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 
 import org.autogan4j.data.Dataset;
@@ -32,7 +31,7 @@ public final class FidStatsJob {
     private FidStatsJob() {
     }
 
-    public static Written run(Request r, PrintStream log) throws IOException {
+    public static Written run(Request r, Log log) throws IOException {
         Datasets which = Datasets.byName(r.dataset());
         if (r.output() != null && !r.output().getFileName().toString().endsWith(".npz")) {
             throw new IllegalArgumentException("--output must name an .npz file, got " + r.output());
@@ -55,7 +54,7 @@ public final class FidStatsJob {
                     : ReferenceStatistics.defaultFile(which, train.height(), train.size(), scorer.fidMode());
             ProgressLine progress = new ProgressLine(log, "fid-stats", "images");
             FeatureStatistics statistics = ReferenceStatistics.of(train, scorer, r.batch(),
-                    (done, total) -> progress.update(done, total, "", false));
+                    (done, total) -> progress.update(done, total, ""));
             statistics.toFidStatistics().save(file);
             return new Written(train.size(), which.id(), train.height(), train.width(), scorer.name(),
                     scorer.featureDim(), scorer.fidMode(), file, progress.seconds());

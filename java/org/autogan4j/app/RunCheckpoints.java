@@ -8,7 +8,6 @@
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +91,7 @@ final class RunCheckpoints {
      * and restore loads; what fails is reported to log and the next older one tried.
      */
     <S extends Record> Restored<S> restoreNewest(Class<S> type, Record settings, Set<String> mayDiffer,
-            Restore<S> restore, PrintStream log) throws IOException {
+            Restore<S> restore, Log log) throws IOException {
         List<Long> all = new ArrayList<>(numbers());
         String first = null;
         for (int i = all.size() - 1; i >= 0; i--) {
@@ -107,7 +106,7 @@ final class RunCheckpoints {
                 return new Restored<>(n, state);
             } catch (IllegalArgumentException e) {
                 first = first == null ? e.getMessage() : first;
-                log.println("warning: " + e.getMessage() + (i > 0 ? "; trying the one before" : ""));
+                log.warn(e.getMessage() + (i > 0 ? "; trying the one before" : ""));
             }
         }
         if (first == null) {

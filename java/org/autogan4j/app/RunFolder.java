@@ -6,7 +6,6 @@
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -66,13 +65,13 @@ final class RunFolder implements AutoCloseable {
     }
 
     /** An existing run folder, locked, with leftover temporary files removed; what names it in messages. */
-    static RunFolder open(Path root, String what, PrintStream log) throws IOException {
+    static RunFolder open(Path root, String what, Log log) throws IOException {
         if (!Files.isRegularFile(root.resolve(CONFIG))) {
             throw new IllegalArgumentException(root + " is not a " + what + " (it has no config.json)");
         }
         RunLock lock = RunLock.acquire(root);
         if (!lock.previousHolder().isEmpty()) {
-            log.println("taking over the lock of process " + lock.previousHolder() + ", which ended without "
+            log.warn("taking over the lock of process " + lock.previousHolder() + ", which ended without "
                     + "releasing it");
         }
         int removed = 0;
@@ -86,7 +85,7 @@ final class RunFolder implements AutoCloseable {
             throw e;
         }
         if (removed > 0) {
-            log.println("removed " + removed + " temporary file(s) of a write that was interrupted");
+            log.info("removed " + removed + " temporary file(s) of a write that was interrupted");
         }
         return new RunFolder(root, lock, false);
     }

@@ -5,7 +5,6 @@
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +30,7 @@ public final class ScorerJob {
     }
 
     /** Trains for epochs from seed on the Fashion-MNIST in data (null: the default folder); writes output + .json. */
-    public static Summary run(Path output, int epochs, long seed, Path data, String device, PrintStream log)
+    public static Summary run(Path output, int epochs, long seed, Path data, String device, Log log)
             throws IOException {
         if (!output.getFileName().toString().endsWith(".safetensors")) {
             throw new IllegalArgumentException("--output must name a .safetensors file, got " + output);
@@ -43,7 +42,7 @@ public final class ScorerJob {
         Dataset test = FashionMnist.load(folder, Split.TEST);
         long start = System.nanoTime();
         try (FashionScorer scorer = new FashionScorer(on)) {
-            double accuracy = ScorerTraining.train(scorer, train, test, epochs, seed, log);
+            double accuracy = ScorerTraining.train(scorer, train, test, epochs, seed, log.infoStream());
             Summary summary = new Summary("FashionScorer", Arrays.toString(FashionScorer.WIDTHS), FashionScorer.FEATURES,
                     ScorerTraining.BATCH, ScorerTraining.LR, seed, epochs, on.toString(), accuracy,
                     Math.round((System.nanoTime() - start) / 1e9));

@@ -1,92 +1,117 @@
-// The terminal progress of a search: a bar, the iteration and phase, elapsed time and an ETA. The ETA
-// weighs the remaining work by a cost model (a D step and a reward batch at stage s cost ~4^s, the
-// image area) calibrated by the time spent so far. On a terminal the line redraws in place (\r), at
-// most 4 times a second; in a log (no console) it prints a full line at most every 30 seconds.
+// The progress of a search: a bar, the iteration, stage and phase, elapsed time and an ETA, shown
+// through a Log (redrawn on a terminal, rate-limited lines in a file). Every phase counts: the growth
+// candidates' rewards at grow_step1/2, the shared-GAN steps, the controller steps, the final top-K's
+// rewards and the outputs of each final candidate (sample grid, FID/KID), so the bar reaches 100% when
+// the search ends. The ETA weighs the remaining work by a cost model (a D step and a reward batch at
+// stage s cost ~4^s, the image area) calibrated by the time spent so far.
 package org.autogan4j.app;
 
-import java.io.PrintStream;
 import java.util.Locale;
 
 final class SearchProgress {
-    private static final long LOG_INTERVAL_NS = 30_000_000_000L;
-    /** A terminal redraws at most 4 times a second: a D step can take a few milliseconds on a GPU. */
-    private static final long TERMINAL_INTERVAL_NS = 250_000_000L;
     private static final int WIDTH = 24;
     /** Time before the first ETA: the first steps include warm-up and would mislead. */
     private static final double MIN_ETA_SECONDS = 10;
+    /** The final images are stage 2's: 4^2 times stage 0's area. */
+    private static final double FINAL_AREA = 16;
 
     private final SearchSettings config;
-    private final PrintStream out;
-    private final boolean terminal;
+    private final Log log;
     private final double totalCost;
     private final long startNs = System.nanoTime();
     private final double costAtStart;
-    private long lastPrintNs;
 
-    SearchProgress(SearchSettings config, PrintStream out, boolean terminal, int firstIteration) {
+    SearchProgress(SearchSettings config, Log log, int firstIteration) {
         this.config = config;
-        this.out = out;
-        this.terminal = terminal;
-        this.totalCost = costBefore(config.maxSearchIter()) + finalCost();
+        this.log = log;
+        this.totalCost = costBefore(config.maxSearchIter()) + finalRewardsCost() + finalOutputsCost();
         this.costAtStart = costBefore(firstIteration);
     }
 
-    private double iterationCost(int iter) {
-        double area = Math.pow(4, config.stageOf(iter));
-        double rewardBatches = Math.ceil((double) config.rlNumEvalImg() / config.evalBatch());
-        double growth = iter == config.growStep1() || iter == config.growStep2()
-                ? config.numCandidate() * rewardBatches * area / 4 : 0;
-        return area * (config.sharedSteps() + config.ctrlStep() * rewardBatches) + growth;
+    private double rewardBatches() {
+        return Math.ceil((double) config.rlNumEvalImg() / config.evalBatch());
     }
 
-    private double finalCost() {
-        return config.numCandidate() * Math.ceil((double) config.rlNumEvalImg() / config.evalBatch()) * 16;
+    private static double area(int stage) {
+        return Math.pow(4, stage);
+    }
+
+    private double growthCost(int iter) {
+        boolean grows = iter == config.growStep1() || iter == config.growStep2();
+        return grows ? config.numCandidate() * rewardBatches() * area(config.stageOf(iter) - 1) : 0;
+    }
+
+    private double sharedCost(int iter) {
+        return area(config.stageOf(iter)) * config.sharedSteps();
+    }
+
+    private double controllerCost(int iter) {
+        return area(config.stageOf(iter)) * config.ctrlStep() * rewardBatches();
+    }
+
+    private double finalRewardsCost() {
+        return config.numCandidate() * rewardBatches() * FINAL_AREA;
+    }
+
+    /** Each final candidate's grid and evaluation (features as well as the IS: about twice a reward). */
+    private double finalOutputsCost() {
+        return config.topk() * 2 * rewardBatches() * FINAL_AREA;
     }
 
     private double costBefore(int iter) {
         double c = 0;
         for (int i = 0; i < iter; i++) {
-            c += iterationCost(i);
+            c += growthCost(i) + sharedCost(i) + controllerCost(i);
         }
         return c;
     }
 
-    /** Shows progress inside iteration iter: fraction done of it, and what is running. */
-    void update(int iter, double fractionOfIteration, String phase) {
-        long now = System.nanoTime();
-        if (now - lastPrintNs < (terminal ? TERMINAL_INTERVAL_NS : LOG_INTERVAL_NS) && lastPrintNs != 0) {
-            return;
-        }
-        lastPrintNs = now;
-        double current = iter < config.maxSearchIter() ? iterationCost(iter) : finalCost();
-        double done = costBefore(Math.min(iter, config.maxSearchIter())) + fractionOfIteration * current;
-        double fraction = Math.min(1, done / totalCost);
-        double seconds = (now - startNs) / 1e9;
-        double rate = (done - costAtStart) / Math.max(seconds, 1e-9);
-        String eta = seconds >= MIN_ETA_SECONDS && rate > 0 ? time((totalCost - done) / rate) : "estimating";
-        int filled = (int) Math.round(fraction * WIDTH);
-        String line = String.format(Locale.ROOT, "[%s%s] %3.0f%% iter %d/%d stage %d %s | %s elapsed, ETA %s",
-                "#".repeat(filled), "-".repeat(WIDTH - filled), fraction * 100, Math.min(iter + 1, config.maxSearchIter()),
-                config.maxSearchIter(), config.stageOf(Math.min(iter, config.maxSearchIter() - 1)), phase, time(seconds),
-                eta);
-        if (terminal) {
-            out.print("\r" + line + "\u001b[K");
-        } else {
-            out.println(line);
-        }
-        out.flush();
+    /** Growth at the start of iteration iter: done of total candidates scored. */
+    void growth(int iter, int done, int total) {
+        show(iter, costBefore(iter) + growthCost(iter) * done / total, "growing to stage " + config.stageOf(iter)
+                + ": candidate " + done + "/" + total, false);
     }
 
-    /** Prints a message on its own line (above the bar on a terminal). */
-    void message(String text) {
-        out.println((terminal ? "\r\u001b[K" : "") + text);
-        out.flush();
+    /** Shared-GAN training in iteration iter: step D steps of total. */
+    void shared(int iter, int step, int total) {
+        show(iter, costBefore(iter) + growthCost(iter) + sharedCost(iter) * step / Math.max(1, total), "shared " + step
+                + "/" + total, false);
     }
 
+    /** Controller training in iteration iter: step REINFORCE steps of total. */
+    void controller(int iter, int step, int total) {
+        show(iter, costBefore(iter) + growthCost(iter) + sharedCost(iter) + controllerCost(iter) * step
+                / Math.max(1, total), "controller " + step + "/" + total, false);
+    }
+
+    /** The final top-K's rewards: done of total candidates scored. */
+    void finalRewards(int done, int total) {
+        show(config.maxSearchIter(), costBefore(config.maxSearchIter()) + finalRewardsCost() * done / total,
+                "final top-K: candidate " + done + "/" + total, false);
+    }
+
+    /** The final candidates' grids and scores: done of total written. */
+    void finalOutputs(int done, int total) {
+        show(config.maxSearchIter(), costBefore(config.maxSearchIter()) + finalRewardsCost() + finalOutputsCost()
+                * done / total, "final candidates: " + done + "/" + total + " scored and drawn", false);
+    }
+
+    /** The end: 100%, always shown. */
     void finish() {
-        if (terminal) {
-            out.println();
-        }
+        show(config.maxSearchIter(), totalCost, "done", true);
+    }
+
+    private void show(int iter, double done, String phase, boolean last) {
+        double fraction = Math.min(1, done / totalCost);
+        double seconds = (System.nanoTime() - startNs) / 1e9;
+        double rate = (done - costAtStart) / Math.max(seconds, 1e-9);
+        String eta = last ? "" : ", ETA " + (seconds >= MIN_ETA_SECONDS && rate > 0 ? time((totalCost - done) / rate)
+                : "estimating");
+        int filled = (int) Math.floor(fraction * WIDTH);
+        int shownIter = Math.min(iter + 1, config.maxSearchIter());
+        log.progress(String.format(Locale.ROOT, "[%s%s] %3d%% iter %d/%d stage %d %s | %s elapsed%s",
+                "#".repeat(filled), "-".repeat(WIDTH - filled), (int) Math.floor(fraction * 100), shownIter,
+                config.maxSearchIter(), config.stageOf(shownIter - 1), phase, time(seconds), eta), last);
     }
 
     static String time(double seconds) {

@@ -1,19 +1,20 @@
-// One AutoGAN search (spec 4-6) in a run directory. Each search iteration: grow the search at
-// grow_step1/2 (the old controller's top-K by IS become the parents of a new controller for the next
-// cell; G and D are kept), train the shared GAN for shared_steps D steps with a fresh controller
-// sample per D step (stopped early by a dynamic reset), train the controller for ctrl_step REINFORCE
-// steps with the IS of each sample as reward, re-create G, D and their Adams if a reset fired, write a
-// sample grid, a metrics row and a checkpoint (SearchState + tensors). After the last iteration the
-// final top-K (stage 2) go to topk.json. Every random stream is counter-based and checkpointed, so a
-// run resumed from a checkpoint continues exactly as an uninterrupted one on the same device.
+// One AutoGAN search (spec 4-6) in a run directory. Each iteration: grow the search at grow_step1/2
+// (the old controller's top-K by IS become the parents of a new controller for the next cell; G and D
+// are kept), train the shared GAN for shared_steps D steps with a fresh controller sample per D step
+// (stopped early by a dynamic reset), train the controller for ctrl_step REINFORCE steps with the IS of
+// each sample as reward, re-create G, D and their Adams if a reset fired, write a sample grid, metrics
+// rows (and --tensorboard events) and a checkpoint. Then the final top-K (stage 2) is drawn and scored
+// (SearchFinal) into topk.json. Every random stream is counter-based and checkpointed, so a resumed run
+// continues exactly as an uninterrupted one on the same device.
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.ToDoubleFunction;
 
 import org.autogan4j.data.BatchLoader;
 import org.autogan4j.data.Dataset;
@@ -22,9 +23,11 @@ import org.autogan4j.gan.Architecture;
 import org.autogan4j.gan.GanConfig;
 import org.autogan4j.gan.GanTrainer;
 import org.autogan4j.io.Checkpoint;
+import org.autogan4j.io.ImageGrid;
 import org.autogan4j.metrics.GeneratorScoring;
 import org.autogan4j.metrics.Scorer;
 import org.autogan4j.nn.Rng;
+import org.autogan4j.report.TrainCommand;
 import org.autogan4j.search.Candidate;
 import org.autogan4j.search.CounterRng;
 import org.autogan4j.search.DynamicReset;
@@ -35,7 +38,7 @@ import org.autogan4j.tensor.Device;
 
 final class SearchRun implements AutoCloseable {
     /** Settings a resumed run may change: they shape no state. */
-    static final Set<String> MAY_DIFFER = Set.of("device", "keep_checkpoints", "log_every", "sample_images");
+    static final Set<String> MAY_DIFFER = Set.of("device", "keep_checkpoints", "log_every", "sample_images", "tensorboard");
 
     private final SearchSettings config;
     private final GanConfig gan;
@@ -48,10 +51,9 @@ final class SearchRun implements AutoCloseable {
     private final SharedGan shared;
     private final DynamicReset reset;
     private final long startNs = System.nanoTime();
-    private final PrintStream out;
-    private final boolean terminal;
+    private final Log out;
     private SearchProgress progress;
-    private MetricsLog log;
+    private SearchEvents log;
     private double elapsedBefore;
     private MultiLevelSearch mlas;
     private EndlessBatches data;
@@ -59,7 +61,7 @@ final class SearchRun implements AutoCloseable {
     private int nextIteration;
 
     private SearchRun(SearchSettings config, SearchRunDirectory dir, Device device, Scorer scorer, Dataset fullData,
-            PrintStream out, boolean terminal) {
+            Log out) {
         this.config = config;
         this.gan = config.gan();
         this.dir = dir;
@@ -67,7 +69,6 @@ final class SearchRun implements AutoCloseable {
         this.scorer = scorer;
         this.fullData = fullData;
         this.out = out;
-        this.terminal = terminal;
         long seed = config.seed();
         this.rewardRng = new Rng(seed + 2);
         this.ctrlRng = new CounterRng(seed + 3);
@@ -79,26 +80,28 @@ final class SearchRun implements AutoCloseable {
 
     /** A new search in dir (its full-size training images fullData); scorer gives the rewards; messages to out. */
     static SearchRun start(SearchSettings config, SearchRunDirectory dir, Device device, Scorer scorer,
-            Dataset fullData, PrintStream out, boolean terminal) throws IOException {
-        SearchRun run = new SearchRun(config, dir, device, scorer, fullData, out, terminal);
-        run.log = MetricsLog.create(dir.metrics());
-        run.progress = new SearchProgress(config, out, terminal, 0);
+            Dataset fullData, Log out) throws IOException {
+        SearchRun run = new SearchRun(config, dir, device, scorer, fullData, out);
+        run.log = new SearchEvents(MetricsLog.create(dir.metrics()), TensorBoardLog.open(dir.root(),
+                config.tensorboard()), config);
+        run.progress = new SearchProgress(config, out, 0);
         return run;
     }
 
     /** The search of dir continued from its newest checkpoint that fits config (see RunCheckpoints). */
     static SearchRun resume(SearchSettings config, SearchRunDirectory dir, Device device, Scorer scorer,
-            Dataset fullData, PrintStream out, boolean terminal) throws IOException {
-        SearchRun run = new SearchRun(config, dir, device, scorer, fullData, out, terminal);
+            Dataset fullData, Log out) throws IOException {
+        SearchRun run = new SearchRun(config, dir, device, scorer, fullData, out);
         try {
             RunCheckpoints.Restored<SearchState> r = dir.checkpoints().restoreNewest(SearchState.class, config,
                     MAY_DIFFER, run::restore, out);
             SearchState s = r.state();
-            run.log = MetricsLog.resume(dir.metrics(), s.metricsLength());
+            run.log = new SearchEvents(MetricsLog.resume(dir.metrics(), s.metricsLength()),
+                    TensorBoardLog.open(dir.root(), config.tensorboard()), config);
             run.elapsedBefore = s.elapsedS();
             run.nextIteration = s.iteration() + 1;
-            run.progress = new SearchProgress(config, out, terminal, run.nextIteration);
-            out.println("resuming " + dir.root() + " after iteration " + s.iteration() + " ("
+            run.progress = new SearchProgress(config, out, run.nextIteration);
+            out.info("resuming " + dir.root() + " after iteration " + s.iteration() + " ("
                     + dir.checkpoints().file(r.number()).getFileName() + ")");
         } catch (IOException | RuntimeException e) {
             run.close();
@@ -128,21 +131,19 @@ final class SearchRun implements AutoCloseable {
         }
     }
 
-    /** Runs the remaining iterations and the final selection; returns the final top-K. */
-    List<Candidate> run() throws IOException {
+    /** Runs the remaining iterations, the final selection and its outputs; returns topk.json's entries. */
+    List<SearchRunDirectory.Ranked> run() throws IOException {
         runIterations(config.maxSearchIter());
-        progress.update(config.maxSearchIter(), 0, "final top-K");
-        List<Candidate> top = mlas.finalTopK(arch -> reward(arch, 2));
+        List<Candidate> top = mlas.finalTopK(counted(2, progress::finalRewards));
         for (Candidate c : top) {
-            log.row(elapsed(), config.maxSearchIter() - 1, 2, "final", null, null, null, c.reward(), null, null,
-                    c.architecture());
+            log.finalEntry(elapsed(), config.maxSearchIter() - 1, c);
         }
-        dir.writeTopK(top);
+        List<SearchRunDirectory.Ranked> ranked = SearchFinal.outputs(top, config, shared, scorer, fullData, dir,
+                progress, log.board(), out);
+        dir.writeTopK(ranked, TrainCommand.of(dir.root(), RecordJson.write(config)));
         dir.writeReport();
         progress.finish();
-        progress.message("search finished in " + SearchProgress.time(elapsed()) + "; top-1 " + top.get(0)
-                + "; results in " + dir.root());
-        return top;
+        return ranked;
     }
 
     /** Runs the iterations before end that are not done yet (end < max_search_iter stops early, as a kill would). */
@@ -156,25 +157,22 @@ final class SearchRun implements AutoCloseable {
         int stage = config.stageOf(iter);
         if (stage > mlas.stage()) {
             int old = mlas.stage();
-            progress.update(iter, 0, "growing to stage " + stage);
-            List<Candidate> parents = mlas.grow(arch -> reward(arch, old));
-            for (Candidate c : parents) {
-                log.row(elapsed(), iter, old, "grow", null, null, null, c.reward(), null, null, c.architecture());
-            }
-            progress.message("iteration " + iter + ": grew to stage " + stage + "; parents " + parents);
+            List<Candidate> parents = mlas.grow(counted(old, (done, total) -> progress.growth(iter, done, total)));
+            log.grow(elapsed(), iter, old, parents);
+            out.info("iteration " + iter + ": grew to stage " + stage + "; parents " + parents);
         }
         if (dataStage != stage) {
             openData(stage, 0, 0);
         }
         boolean fired = trainShared(iter, stage);
         double meanReward = trainController(iter, stage);
-        dir.writeSamples(iter, shared.generator(), gan.latentDim(), config);
+        ImageGrid.Encoded samples = dir.writeSamples(iter, shared.generator(), gan.latentDim(), config);
         if (fired) {
             shared.reset();
-            progress.message("iteration " + iter + ": dynamic reset (loss variance under "
+            out.info("iteration " + iter + ": dynamic reset (loss variance under "
                     + config.dynamicResetThreshold() + "): G, D and their optimisers re-created");
         }
-        log.row(elapsed(), iter, stage, "iteration", shared.trainer().dSteps(), null, null, meanReward, null, null, null);
+        log.iteration(elapsed(), iter, stage, shared.trainer().dSteps(), meanReward, samples);
         SearchState state = new SearchState(iter, elapsed(), log.length(), new SearchState.Rngs(shared.initRng().offset(),
                 shared.zRng().offset(), rewardRng.offset(), ctrlRng.counter()),
                 new SearchState.Data(dataStage, data.epoch(), data.batch()), shared.counters(),
@@ -212,19 +210,18 @@ final class SearchRun implements AutoCloseable {
             }
             boolean fired = config.dynamicReset() && afterStep(r);
             if (dCount == config.logEvery() || fired || step == config.sharedSteps() - 1) {
-                log.row(elapsed(), iter, stage, "shared", trainer.dSteps(), dSum / dCount,
-                        gCount == 0 ? Double.NaN : gSum / gCount, null, null, null, null);
+                log.shared(elapsed(), iter, stage, trainer.dSteps(), dSum / dCount, gCount == 0 ? Double.NaN
+                        : gSum / gCount);
                 dSum = 0;
                 gSum = 0;
                 dCount = 0;
                 gCount = 0;
             }
             if (fired) {
-                log.row(elapsed(), iter, stage, "reset", trainer.dSteps(), null, null, null, null, null, null);
+                log.reset(elapsed(), iter, stage, trainer.dSteps());
                 return true;
             }
-            progress.update(iter, 0.5 * (step + 1) / config.sharedSteps(), "shared " + (step + 1) + "/"
-                    + config.sharedSteps());
+            progress.shared(iter, step + 1, config.sharedSteps());
         }
         return false;
     }
@@ -242,8 +239,6 @@ final class SearchRun implements AutoCloseable {
         reinforce.beginIteration();
         double sum = 0;
         for (int step = 0; step < config.ctrlStep(); step++) {
-            progress.update(iter, 0.5 + 0.5 * step / config.ctrlStep(), "controller " + (step + 1) + "/"
-                    + config.ctrlStep());
             MultiLevelSearch.Draw draw = mlas.sample();
             double is = reward(draw.architecture(), stage);
             Reinforce.Loss loss = reinforce.step(draw.sample(), is);
@@ -251,8 +246,9 @@ final class SearchRun implements AutoCloseable {
             for (double h : draw.sample().entropies()) {
                 entropy += h;
             }
-            log.row(elapsed(), iter, stage, "controller", shared.trainer().dSteps(), null, null, is,
+            log.controller(elapsed(), iter, stage, step, shared.trainer().dSteps(), is,
                     reinforce.baseline() == null ? null : reinforce.baseline()[0], entropy, draw.architecture());
+            progress.controller(iter, step + 1, config.ctrlStep());
             sum += is;
             if (Double.isNaN(loss.value())) {
                 throw new IllegalStateException("the controller loss became NaN at iteration " + iter + " (reward " + is
@@ -270,7 +266,18 @@ final class SearchRun implements AutoCloseable {
                 .inceptionScore().mean();
     }
 
-    private double elapsed() {
+    /** The reward at stage, each call reported as (candidates scored, num_candidate). */
+    private ToDoubleFunction<Architecture> counted(int stage, BiConsumer<Integer, Integer> report) {
+        int[] scored = {0};
+        return arch -> {
+            double r = reward(arch, stage);
+            report.accept(++scored[0], config.numCandidate());
+            return r;
+        };
+    }
+
+    /** Seconds of search so far, the time before a resume included. */
+    double elapsed() {
         return elapsedBefore + (System.nanoTime() - startNs) / 1e9;
     }
 

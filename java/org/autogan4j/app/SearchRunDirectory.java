@@ -3,18 +3,19 @@
 //   metrics.csv             one row per event (MetricsLog)
 //   checkpoints/iter-NNN.safetensors (+ .json)   the whole state after iteration NNN (RunCheckpoints)
 //   samples/iter-NNN.png    a grid of the shared G's images after iteration NNN
-//   topk.json               the final top-K architectures
+//   samples/final-K.png     the shared G's images as the final rank-K architecture (the run is finished)
+//   topk.json               the final top-K architectures with their sizes and scores, and the train
+//                           command of the top-1
+//   tensorboard/            event files (--tensorboard)
 //   plots/*.png, report.html  written by org.autogan4j.report.RunReport after every iteration
 //   .lock                   the writer's lock (RunLock)
 // Every file is written atomically; the newest checkpoint that fits is the resume point.
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,33 +26,37 @@ import org.autogan4j.io.Json;
 import org.autogan4j.nn.Layer;
 import org.autogan4j.nn.Rng;
 import org.autogan4j.report.RunReport;
-import org.autogan4j.search.Candidate;
 import org.autogan4j.tensor.Tensor;
 
 final class SearchRunDirectory implements AutoCloseable {
-    static final String FORMAT = "autogan4j-search-2";
+    static final String FORMAT = "autogan4j-search-3";
     private static final String PREFIX = "iter";
 
-    /** The final top-K as topk.json holds it. */
-    record TopK(int stage, List<Ranked> architectures) {
+    /** The final top-K as topk.json holds it, and the ready-to-run train command of the top-1. */
+    record TopK(int stage, String trainCommand, List<Ranked> architectures) {
     }
 
-    /** One entry of topk.json. */
-    record Ranked(int rank, int[] arch, double reward, String describe) {
+    /**
+     * One entry of topk.json: the search's reward, the generator's size at the search's widths
+     * (GeneratorCost), the IS, FID (with its mode) and KID of the shared weights as that architecture, and
+     * its sample grid (relative to the run directory).
+     */
+    record Ranked(int rank, int[] arch, double reward, String describe, long parameters, long multiplyAdds,
+            Double isMean, Double isStd, Double fid, String fidMode, Double kidMean, Double kidStd, String samples) {
     }
 
     private final RunFolder folder;
-    private final PrintStream out;
+    private final Log out;
     private final RunCheckpoints checkpoints;
 
-    private SearchRunDirectory(RunFolder folder, PrintStream out) {
+    private SearchRunDirectory(RunFolder folder, Log out) {
         this.folder = folder;
         this.out = out;
         this.checkpoints = new RunCheckpoints(folder.resolve("checkpoints"), PREFIX, 3, FORMAT);
     }
 
     /** A new run in root (which must not exist or be empty); writes config.json. */
-    static SearchRunDirectory create(Path root, SearchSettings settings, PrintStream out) throws IOException {
+    static SearchRunDirectory create(Path root, SearchSettings settings, Log out) throws IOException {
         RunFolder folder = RunFolder.create(root, "search");
         try {
             Files.createDirectories(root.resolve("checkpoints"));
@@ -66,7 +71,7 @@ final class SearchRunDirectory implements AutoCloseable {
     }
 
     /** An existing run in root, locked, to resume. */
-    static SearchRunDirectory open(Path root, PrintStream out) throws IOException {
+    static SearchRunDirectory open(Path root, Log out) throws IOException {
         return new SearchRunDirectory(RunFolder.open(root, "search run directory", out), out);
     }
 
@@ -92,13 +97,27 @@ final class SearchRunDirectory implements AutoCloseable {
     }
 
     /** samples/iter-NNN.png: images of generator (eval mode) from a fixed z, the same every iteration. */
-    void writeSamples(int iter, Layer generator, int latentDim, SearchSettings settings) throws IOException {
+    ImageGrid.Encoded writeSamples(int iter, Layer generator, int latentDim, SearchSettings settings)
+            throws IOException {
+        return writeGrid(String.format(Locale.ROOT, "%s-%03d.png", PREFIX, iter), generator, latentDim, settings);
+    }
+
+    /** samples/final-K.png: the same z through generator set to the final rank-K architecture; its relative path. */
+    String writeFinalSamples(int rank, Layer generator, int latentDim, SearchSettings settings) throws IOException {
+        String name = "final-" + rank + ".png";
+        writeGrid(name, generator, latentDim, settings);
+        return "samples/" + name;
+    }
+
+    private ImageGrid.Encoded writeGrid(String name, Layer generator, int latentDim, SearchSettings settings)
+            throws IOException {
         boolean training = generator.isTraining();
         generator.train(false);
         try (Tensor z = Tensor.empty(generator.device(), settings.sampleImages(), latentDim)) {
             new Rng(settings.seed() + 4).normal(z, 0f, 1f);
-            ImageGrid.write(folder.resolve("samples").resolve(String.format(Locale.ROOT, "%s-%03d.png", PREFIX, iter)),
-                    generator.forward(z));
+            ImageGrid.Encoded grid = ImageGrid.encode(generator.forward(z));
+            AtomicFile.write(folder.resolve("samples").resolve(name), grid.png());
+            return grid;
         } finally {
             generator.train(training);
         }
@@ -109,14 +128,9 @@ final class SearchRunDirectory implements AutoCloseable {
         return Files.isRegularFile(folder.resolve("topk.json"));
     }
 
-    /** topk.json: the final architectures, best first. */
-    void writeTopK(List<Candidate> top) throws IOException {
-        List<Ranked> ranked = new ArrayList<>();
-        for (int i = 0; i < top.size(); i++) {
-            Candidate c = top.get(i);
-            ranked.add(new Ranked(i + 1, c.architecture().codes(), c.reward(), c.architecture().describe()));
-        }
-        Map<String, Object> json = RecordJson.write(new TopK(2, ranked));
+    /** topk.json: the final architectures, best first, and trainCommand for the top-1. */
+    void writeTopK(List<Ranked> ranked, String trainCommand) throws IOException {
+        Map<String, Object> json = RecordJson.write(new TopK(2, trainCommand, ranked));
         AtomicFile.write(folder.resolve("topk.json"), (Json.write(json) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -125,7 +139,7 @@ final class SearchRunDirectory implements AutoCloseable {
         try {
             RunReport.write(folder.root());
         } catch (IOException | RuntimeException e) {
-            out.println("warning: could not write the report of " + folder.root() + ": " + e.getMessage());
+            out.warn("could not write the report of " + folder.root() + ": " + e.getMessage());
         }
     }
 

@@ -4,6 +4,8 @@
 // argument names where it has one (max_search_iter, grow_step1, ctrl_step, num_candidate, topk,
 // rl_num_eval_img, dynamic_reset_window, ...). validate() checks every value in one place, before
 // anything is created: types, ranges, finiteness, sizes that fit in memory, and the stage schedule.
+// lr, beta1, beta2 and ema_decay are the 32-bit floats the networks use, written as their shortest
+// decimal (2.0E-4, not 1.9999999494757503E-4).
 package org.autogan4j.app;
 
 import java.io.IOException;
@@ -20,11 +22,11 @@ import org.autogan4j.search.DynamicReset;
 import org.autogan4j.search.MultiLevelSearch;
 
 public record SearchSettings(String preset, String dataset, String data, int dataLimit, String device, long seed,
-        int latentDim, int gfDim, int dfDim, int bottomWidth, int disBs, int genBs, int nCritic, double lr,
-        double beta1, double beta2, double emaDecay, int maxSearchIter, int growStep1, int growStep2, int sharedSteps,
+        int latentDim, int gfDim, int dfDim, int bottomWidth, int disBs, int genBs, int nCritic, float lr,
+        float beta1, float beta2, float emaDecay, int maxSearchIter, int growStep1, int growStep2, int sharedSteps,
         int ctrlStep, int rlNumEvalImg, int evalBatch, int numCandidate, int topk, int hidSize, int isSplits,
         boolean dynamicReset, int dynamicResetWindow, double dynamicResetThreshold, boolean originalQuirks,
-        int logEvery, int sampleImages, int keepCheckpoints) {
+        int logEvery, int sampleImages, int keepCheckpoints, boolean tensorboard) {
     /** The presets, the first one the default. */
     public static final String[] PRESETS = {"fmnist", "paper-cifar10"};
 
@@ -54,6 +56,7 @@ public record SearchSettings(String preset, String dataset, String data, int dat
         v.put("log_every", 50);
         v.put("sample_images", 64);
         v.put("keep_checkpoints", 2);
+        v.put("tensorboard", false);
         return RecordJson.read(SearchSettings.class, v);
     }
 
@@ -71,10 +74,10 @@ public record SearchSettings(String preset, String dataset, String data, int dat
         v.put("dis_bs", g.disBatchSize());
         v.put("gen_bs", g.genBatchSize());
         v.put("n_critic", g.nCritic());
-        v.put("lr", (double) g.lr());
-        v.put("beta1", (double) g.beta1());
-        v.put("beta2", (double) g.beta2());
-        v.put("ema_decay", (double) g.emaDecay());
+        v.put("lr", g.lr());
+        v.put("beta1", g.beta1());
+        v.put("beta2", g.beta2());
+        v.put("ema_decay", g.emaDecay());
     }
 
     private static void schedule(Map<String, Object> v, int iterations, int grow1, int grow2, int shared, int ctrl) {
@@ -114,16 +117,7 @@ public record SearchSettings(String preset, String dataset, String data, int dat
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("the settings file " + file + " does not exist");
         }
-        Object parsed;
-        try {
-            parsed = Json.parse(Files.readString(file));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage(), e);
-        }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(file + " must hold one JSON object of settings");
-        }
-        return map;
+        return Json.readObject(file).values();
     }
 
     /** Checks every value; throws naming the first bad one. Returns this. */
@@ -179,7 +173,7 @@ public record SearchSettings(String preset, String dataset, String data, int dat
     /** The GAN sizes and optimiser settings (image channels from the dataset). */
     public GanConfig gan() {
         return new GanConfig(datasets().channels(), latentDim, gfDim, dfDim, bottomWidth, disBs, genBs, nCritic,
-                (float) lr, (float) beta1, (float) beta2, (float) emaDecay);
+                lr, beta1, beta2, emaDecay);
     }
 
     /** The dataset folder, or null for the dataset's default folder. */

@@ -6,6 +6,8 @@ package org.autogan4j.app;
 
 import java.util.Locale;
 
+import org.autogan4j.io.FloatText;
+
 final class SettingChecks {
     /** Latent size, G and D widths, controller hidden size: 8x the paper's largest (256). */
     static final int MAX_WIDTH = 2048;
@@ -42,18 +44,22 @@ final class SettingChecks {
 
     /** name's value must be a finite number in [min, max] (minOpen / maxOpen exclude the end). */
     static void number(String name, double value, double min, boolean minOpen, double max, boolean maxOpen) {
+        inRange(name, value, Double.toString(value), min, minOpen, max, maxOpen);
+    }
+
+    /** A float setting: as number, the value shown as its shortest decimal (1.1, not 1.100000023841858). */
+    static void floatNumber(String name, float value, double min, boolean minOpen, double max, boolean maxOpen) {
+        inRange(name, value, FloatText.shortest(value), min, minOpen, max, maxOpen);
+    }
+
+    private static void inRange(String name, double value, String shown, double min, boolean minOpen, double max,
+            boolean maxOpen) {
         boolean ok = Double.isFinite(value) && (minOpen ? value > min : value >= min)
                 && (maxOpen ? value < max : value <= max);
         if (!ok) {
-            throw new IllegalArgumentException(name + " = " + value + " is out of range: use a finite number in "
+            throw new IllegalArgumentException(name + " = " + shown + " is out of range: use a finite number in "
                     + (minOpen ? "(" : "[") + plain(min) + ", " + plain(max) + (maxOpen ? ")" : "]"));
         }
-    }
-
-    /** A float setting: checked as the float the networks will use (1 - 1e-9 rounds to 1). */
-    static void floatNumber(String name, double value, double min, boolean minOpen, double max, boolean maxOpen) {
-        number(name, value, min, minOpen, max, maxOpen);
-        number(name + " (as a float)", (float) value, min, minOpen, max, maxOpen);
     }
 
     /** The largest activation, batch x width x side^2 floats, must stay under MAX_ACTIVATION. */

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.autogan4j.io.Json;
+
 public final class SettingText {
     private SettingText() {
     }
@@ -59,6 +61,13 @@ public final class SettingText {
         return out;
     }
 
+    /** "key = value" for every setting of record (what --list-settings prints); floats as their shortest decimal. */
+    public static List<String> lines(Record record) {
+        List<String> out = new ArrayList<>();
+        RecordJson.write(record).forEach((k, v) -> out.add(k + " = " + (v instanceof String s ? s : Json.write(v))));
+        return out;
+    }
+
     /** Every setting key of type, in order, dotted for nested records. */
     public static List<String> keys(Class<?> type) {
         List<String> out = new ArrayList<>();
@@ -94,8 +103,16 @@ public final class SettingText {
                             + "be an integer in " + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE);
                 }
                 return v;
-            } else if (type == double.class || type == float.class) {
+            } else if (type == double.class) {
                 return Double.parseDouble(t);
+            } else if (type == float.class) {
+                double v = Double.parseDouble(t);
+                float f = (float) v;
+                if ((f == 0 && v != 0) || (Float.isInfinite(f) && !Double.isInfinite(v))) {
+                    throw new IllegalArgumentException("setting \"" + key + "\" = " + t + " rounds to " + f + " as a "
+                            + "32-bit float, the type the networks use: give a value the float range holds");
+                }
+                return f;
             } else if (type == boolean.class) {
                 if (!text.equals("true") && !text.equals("false")) {
                     throw new NumberFormatException(text);

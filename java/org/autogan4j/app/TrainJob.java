@@ -8,16 +8,18 @@
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.autogan4j.data.Dataset;
 import org.autogan4j.data.Datasets;
 import org.autogan4j.io.AtomicFile;
 import org.autogan4j.io.Json;
+import org.autogan4j.metrics.FeatureRows;
 import org.autogan4j.metrics.FidStatistics;
+import org.autogan4j.metrics.Reference;
 import org.autogan4j.metrics.ReferenceStatistics;
 import org.autogan4j.metrics.Scorer;
 import org.autogan4j.metrics.Scorers;
@@ -25,10 +27,24 @@ import org.autogan4j.tensor.Device;
 
 public final class TrainJob {
     /** The first line of a train run's metrics.csv. */
-    public static final String CSV_HEADER = "kind,d_step,g_step,d_loss,g_loss,is_mean,is_std,fid,seconds,eval_seconds\n";
+    public static final String CSV_HEADER = "kind,d_step,g_step,d_loss,g_loss,is_mean,is_std,fid,fid_mode,kid_mean,kid_std,"
+            + "seconds,eval_seconds\n";
 
-    /** What a run reached: steps done, and the best finite FID with its G step (null and -1 when none). */
-    public record Outcome(Path folder, long gSteps, long dSteps, Double bestFid, long bestStep) {
+    /**
+     * What a run reached: the architecture trained and where it came from, steps done, and the best
+     * finite FID (in fidMode) with its G step (null and -1 when none).
+     */
+    public record Outcome(Path folder, String arch, String archSource, long gSteps, long dSteps, Double bestFid,
+            String fidMode, long bestStep) {
+        /** The summary the command prints: the architecture and its source, steps, and the best FID. */
+        public String summary() {
+            String best = bestFid == null ? "no evaluation gave a finite FID, so no best.safetensors was written; see "
+                    + folder.resolve("metrics.csv") : String.format(Locale.ROOT, "best FID %.4f (%s) at G step %d; %s",
+                    bestFid, fidMode, bestStep, best());
+            return String.format(Locale.ROOT, "done: %s (%s): %d G steps (%d D steps); %s", arch, archSource, gSteps,
+                    dSteps, best);
+        }
+
         /** best.safetensors (written only when some evaluation gave a finite FID). */
         public Path best() {
             return folder.resolve("best.safetensors");
@@ -39,13 +55,13 @@ public final class TrainJob {
     }
 
     /** Trains with settings into out (inceptionWeights may be null); progress goes to log. */
-    public static Outcome start(TrainSettings settings, Path out, Path inceptionWeights, PrintStream log)
+    public static Outcome start(TrainSettings settings, Path out, Path inceptionWeights, Log log)
             throws Exception {
         return start(settings, out, inceptionWeights, log, Long.MAX_VALUE);
     }
 
     /** As start, stopping after the checkpoint at or after G step stop, as a kill right after it would. */
-    static Outcome start(TrainSettings settings, Path out, Path inceptionWeights, PrintStream log, long stop)
+    static Outcome start(TrainSettings settings, Path out, Path inceptionWeights, Log log, long stop)
             throws Exception {
         settings.validate();
         Device device = DeviceChoice.resolve(settings.device());
@@ -58,25 +74,33 @@ public final class TrainJob {
         Scorers.checkAvailable(which, inceptionWeights);
         Dataset train = trainingImages(settings);
         try (Scorer scorer = Scorers.forDataset(which, device, inceptionWeights)) {
+            Path cachedStats = stats == null ? ReferenceStatistics.defaultFile(which, train.height(), train.size(),
+                    scorer.fidMode()) : null;
+            FeatureRows kidRows = ReferenceFeatures.resolve(which, train, scorer, cachedStats, log);
             ProgressLine statsProgress = new ProgressLine(log, "reference statistics", "images");
             Path statsFile = ReferenceStatistics.resolve(stats, which, train, scorer,
-                    (done, total) -> statsProgress.update(done, total, "", false));
-            FidStatistics reference = FidReference.load(statsFile, scorer);
+                    (done, total) -> statsProgress.update(done, total, ""));
+            FidStatistics statistics = FidReference.load(statsFile, scorer);
             int disBatch = settings.gan().disBatchSize();
             TrainSettings resolved = settings.resolved(train.size(), (train.size() + disBatch - 1) / disBatch, statsFile);
+            if (ArchChoice.isOldPaperName(settings.arch())) {
+                log.info(ArchChoice.TOP1_NOTE);
+            }
+            log.info("architecture " + resolved.arch() + " (" + resolved.archSource() + ")");
             RunFolder folder = RunFolder.create(out, "train");
             TrainRun run;
             try {
                 AtomicFile.write(folder.resolve(RunFolder.CONFIG),
                         (Json.write(RecordJson.write(resolved)) + "\n").getBytes(StandardCharsets.UTF_8));
-                run = TrainRun.start(resolved, folder, device, scorer, reference, train, log);
+                run = TrainRun.start(resolved, folder, device, scorer, new Reference(statistics, kidRows),
+                        ReferenceFeatures.file(which, train, scorer).toString(), train, log);
             } catch (Exception e) {
                 folder.deleteCreated();
                 throw e;
             }
-            log.printf("train %s on %s (%d images, %d px) with %s: %d G steps, eval every %d on %d images; "
-                    + "writing %s%n", resolved.arch(), which.id(), train.size(), train.height(), device,
-                    resolved.gSteps(), resolved.evalEvery(), resolved.evalImages(), out);
+            log.info(String.format(Locale.ROOT, "train on %s (%d images, %d px) with %s: %d G steps, eval every %d on "
+                    + "%d images; writing %s", which.id(), train.size(), train.height(), device, resolved.gSteps(),
+                    resolved.evalEvery(), resolved.evalImages(), out));
             try (run) {
                 return run.runUntil(stop);
             }
@@ -84,7 +108,7 @@ public final class TrainJob {
     }
 
     /** Continues the run in dir; device (may be null) overrides its config.json's device. */
-    public static Outcome resume(Path dir, String device, Path inceptionWeights, PrintStream log) throws Exception {
+    public static Outcome resume(Path dir, String device, Path inceptionWeights, Log log) throws Exception {
         try (RunFolder folder = RunFolder.open(dir, "train run folder", log)) {
             if (!Files.isDirectory(folder.resolve("checkpoints"))) {
                 throw new IllegalArgumentException(dir + " has no checkpoints/ folder: it is not a train run, or one "
@@ -101,8 +125,11 @@ public final class TrainJob {
             Scorers.checkAvailable(settings.datasets(), inceptionWeights);
             Dataset train = trainingImages(settings);
             try (Scorer scorer = Scorers.forDataset(settings.datasets(), on, inceptionWeights)) {
-                FidStatistics reference = FidReference.load(Path.of(settings.stats()), scorer);
-                try (TrainRun run = TrainRun.resume(settings, folder, on, scorer, reference, train, log)) {
+                FidStatistics statistics = FidReference.load(Path.of(settings.stats()), scorer);
+                FeatureRows kidRows = ReferenceFeatures.resolve(settings.datasets(), train, scorer, null, log);
+                log.info("architecture " + settings.arch() + " (" + settings.archSource() + ")");
+                try (TrainRun run = TrainRun.resume(settings, folder, on, scorer, new Reference(statistics, kidRows),
+                        ReferenceFeatures.file(settings.datasets(), train, scorer).toString(), train, log)) {
                     return run.run();
                 }
             }

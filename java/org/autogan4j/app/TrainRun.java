@@ -1,6 +1,7 @@
 // One `train` run in its locked folder, and the DerivedTraining listener that fills it:
 // metrics.csv (a "loss" row per report with the mean D and G losses, an "eval" row per evaluation with
-// IS mean/std and FID of the EMA generator), samples/g<step>.png (64 EMA samples from one fixed z),
+// IS mean/std, FID with its mode and KID of the EMA generator), samples/g<step>.png (64 EMA samples
+// from one fixed z), with --tensorboard the same scalars and grids under tensorboard/,
 // last.safetensors + last.json (the latest evaluated EMA generator), best.safetensors + best.json (the
 // lowest finite FID so far) and, after every evaluation, the state checkpoint checkpoints/g-NNNNNNN
 // (TrainState + every tensor) from which resume() continues exactly as an uninterrupted run would on
@@ -8,7 +9,6 @@
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +23,10 @@ import org.autogan4j.gan.Generator;
 import org.autogan4j.io.AtomicFile;
 import org.autogan4j.io.Checkpoint;
 import org.autogan4j.io.ImageGrid;
-import org.autogan4j.metrics.Fid;
-import org.autogan4j.metrics.FidStatistics;
+import org.autogan4j.metrics.Evaluation;
 import org.autogan4j.metrics.GeneratorScoring;
+import org.autogan4j.metrics.Kid;
+import org.autogan4j.metrics.Reference;
 import org.autogan4j.metrics.Scorer;
 import org.autogan4j.nn.Rng;
 import org.autogan4j.tensor.Device;
@@ -35,7 +36,7 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
     /** Samples in each grid (8x8). */
     static final int SAMPLES = 64;
     static final String CSV_HEADER = TrainJob.CSV_HEADER;
-    static final String FORMAT = "autogan4j-train-1";
+    static final String FORMAT = "autogan4j-train-2";
     /** Settings a resumed run may change: they shape no state. */
     static final Set<String> MAY_DIFFER = Set.of("device", "max_seconds");
     private static final int KEEP_CHECKPOINTS = 2;
@@ -45,11 +46,13 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
     private final DerivedTraining training;
     private final BatchLoader loader;
     private final Scorer scorer;
-    private final FidStatistics reference;
+    private final Reference reference;
     private final GeneratorCheckpoint.EvalSettings eval;
+    private final Log log;
     private final ProgressLine progress;
     private final RunCheckpoints checkpoints;
     private final Tensor sampleZ;
+    private final TensorBoardLog board;
     private final long startNs = System.nanoTime();
     private EndlessBatches real;
     private StringBuilder csv = new StringBuilder(CSV_HEADER);
@@ -58,26 +61,31 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
     private double elapsedBefore;
     private long stopAfter = Long.MAX_VALUE;
 
-    private TrainRun(TrainSettings settings, RunFolder folder, Device device, Scorer scorer, FidStatistics reference,
-            Dataset train, PrintStream log) {
+    private TrainRun(TrainSettings settings, RunFolder folder, Device device, Scorer scorer, Reference reference,
+            String kidFeatures, Dataset train, Log log) throws IOException {
         this.settings = settings;
         this.folder = folder;
         this.scorer = scorer;
         this.reference = reference;
         this.eval = new GeneratorCheckpoint.EvalSettings(settings.evalImages(), settings.evalBatch(), settings.splits(),
-                settings.seed() + TrainSettings.EVAL_SEED_OFFSET, settings.stats());
+                settings.seed() + TrainSettings.EVAL_SEED_OFFSET, settings.stats(), kidFeatures);
+        this.log = log;
         this.progress = new ProgressLine(log, "train", "G steps", settings.maxSeconds());
         this.checkpoints = new RunCheckpoints(folder.resolve("checkpoints"), "g", 7, FORMAT);
         this.loader = new BatchLoader(train, settings.gan().disBatchSize(), settings.seed(), device);
         this.training = new DerivedTraining(settings.gan(), settings.architecture(), device, settings.seed());
         this.sampleZ = Tensor.empty(device, SAMPLES, settings.gan().latentDim());
         new Rng(settings.seed() + TrainSettings.SAMPLE_SEED_OFFSET).normal(sampleZ, 0f, 1f);
+        this.board = TensorBoardLog.open(folder.root(), settings.tensorboard());
     }
 
-    /** A new run (settings resolved, config.json written) on the training images train. */
-    static TrainRun start(TrainSettings settings, RunFolder folder, Device device, Scorer scorer,
-            FidStatistics reference, Dataset train, PrintStream log) throws IOException {
-        TrainRun run = new TrainRun(settings, folder, device, scorer, reference, train, log);
+    /**
+     * A new run (settings resolved, config.json written) on the training images train, evaluated against
+     * reference (its features cached in kidFeatures).
+     */
+    static TrainRun start(TrainSettings settings, RunFolder folder, Device device, Scorer scorer, Reference reference,
+            String kidFeatures, Dataset train, Log log) throws IOException {
+        TrainRun run = new TrainRun(settings, folder, device, scorer, reference, kidFeatures, train, log);
         run.real = new EndlessBatches(run.loader);
         Files.createDirectories(folder.resolve("samples"));
         Files.createDirectories(folder.resolve("checkpoints"));
@@ -85,9 +93,9 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
     }
 
     /** The run of folder continued from its newest checkpoint that fits settings; refused when it had finished. */
-    static TrainRun resume(TrainSettings settings, RunFolder folder, Device device, Scorer scorer,
-            FidStatistics reference, Dataset train, PrintStream log) throws IOException {
-        TrainRun run = new TrainRun(settings, folder, device, scorer, reference, train, log);
+    static TrainRun resume(TrainSettings settings, RunFolder folder, Device device, Scorer scorer, Reference reference,
+            String kidFeatures, Dataset train, Log log) throws IOException {
+        TrainRun run = new TrainRun(settings, folder, device, scorer, reference, kidFeatures, train, log);
         try {
             RunCheckpoints.Restored<TrainState> r = run.checkpoints.restoreNewest(TrainState.class, settings,
                     MAY_DIFFER, run::restore, log);
@@ -95,7 +103,7 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
                 throw new IllegalArgumentException(folder.root() + " already finished (G step "
                         + r.state().training().gSteps() + "); start a new run with another --out");
             }
-            log.println("resuming " + folder.root() + " after G step " + r.state().training().gSteps() + " ("
+            log.info("resuming " + folder.root() + " after G step " + r.state().training().gSteps() + " ("
                     + run.checkpoints.file(r.number()).getFileName() + ")");
         } catch (IOException | RuntimeException e) {
             run.close();
@@ -132,42 +140,55 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
         stopAfter = stop;
         double budget = settings.maxSeconds() > 0 ? Math.max(Double.MIN_VALUE, settings.maxSeconds() - elapsedBefore) : 0;
         training.run(real, settings.gSteps(), settings.evalEvery(), settings.logEvery(), budget, this);
-        return new TrainJob.Outcome(folder.root(), training.gSteps(), training.dSteps(), bestFid, bestStep);
+        if (training.gSteps() < stopAfter) {
+            progress.finish(training.gSteps(), settings.gSteps(), training.gSteps() < settings.gSteps()
+                    ? "(the time budget ended the run)" : "");
+        }
+        return new TrainJob.Outcome(folder.root(), training.generator().arch().toString(), settings.archSource(),
+                training.gSteps(), training.dSteps(), bestFid, scorer.fidMode(), bestStep);
     }
 
     @Override
     public void losses(long dStep, long gStep, double dLoss, double gLoss) throws IOException {
-        csv.append(String.format(Locale.ROOT, "loss,%d,%d,%.6f,%.6f,,,,%.1f,%n", dStep, gStep, dLoss, gLoss,
+        csv.append(String.format(Locale.ROOT, "loss,%d,%d,%.6f,%.6f,,,,,,,%.1f,%n", dStep, gStep, dLoss, gLoss,
                 elapsed()));
         writeCsv();
-        progress.update(gStep, settings.gSteps(), String.format(Locale.ROOT, "(d %d) d_loss %.4f g_loss %.4f", dStep,
-                dLoss, gLoss), false);
+        board.scalars(gStep, new String[] {"loss/d", "loss/g", "train/lr"}, dLoss, gLoss,
+                (double) settings.gan().lr());
+        if (gStep < settings.gSteps()) {
+            progress.update(gStep, settings.gSteps(), String.format(Locale.ROOT, "(d %d) d_loss %.4f g_loss %.4f",
+                    dStep, dLoss, gLoss));
+        }
     }
 
     @Override
     public void evaluate(long dStep, long gStep) throws IOException {
         Generator g = training.generator();
-        GeneratorScoring.Result result = GeneratorScoring.score(g, g.config().latentDim(), scorer, eval.images(),
-                eval.batch(), eval.splits(), new Rng(eval.seed()), true, GeneratorScoring.Progress.NONE);
-        double fid = Fid.distance(result.statistics().toFidStatistics(), reference);
-        double isMean = result.inceptionScore().mean();
-        double isStd = result.inceptionScore().std();
-        csv.append(String.format(Locale.ROOT, "eval,%d,%d,,,%.6f,%.6f,%.6f,%.1f,%.1f%n", dStep, gStep, isMean, isStd,
-                fid, elapsed(), result.seconds()));
+        Evaluation e = GeneratorScoring.evaluate(g, g.config().latentDim(), scorer, eval.images(), eval.batch(),
+                eval.splits(), new Rng(eval.seed()), reference, GeneratorScoring.Progress.NONE);
+        double fid = e.fid().value();
+        Kid.Result kid = e.kid();
+        csv.append(String.format(Locale.ROOT, "eval,%d,%d,,,%.6f,%.6f,%.6f,%s,%s,%s,%.1f,%.1f%n", dStep, gStep,
+                e.inceptionScore().mean(), e.inceptionScore().std(), fid, e.fid().mode(),
+                kid == null ? "" : String.format(Locale.ROOT, "%.8f", kid.mean()),
+                kid == null ? "" : String.format(Locale.ROOT, "%.8f", kid.std()), elapsed(), e.seconds()));
         writeCsv();
-        writeSamples(g, folder.resolve("samples").resolve(String.format(Locale.ROOT, "g%07d.png", gStep)));
-        GeneratorCheckpoint.save(folder.resolve("last.safetensors"), g, settings.datasets(), dStep, gStep, eval, isMean,
-                isStd, fid);
+        ImageGrid.Encoded grid = samples(g);
+        AtomicFile.write(folder.resolve("samples").resolve(String.format(Locale.ROOT, "g%07d.png", gStep)), grid.png());
+        board.scalars(gStep, new String[] {"eval/is_mean", "eval/is_std", "eval/fid", "eval/kid"},
+                e.inceptionScore().mean(), e.inceptionScore().std(), fid, kid == null ? null : kid.mean());
+        board.image(gStep, "samples", grid);
+        GeneratorCheckpoint.save(folder.resolve("last.safetensors"), g, settings.archSource(), settings.datasets(),
+                dStep, gStep, eval, e);
         if (Double.isFinite(fid) && (bestFid == null || fid < bestFid)) {
             bestFid = fid;
             bestStep = gStep;
-            GeneratorCheckpoint.save(folder.resolve("best.safetensors"), g, settings.datasets(), dStep, gStep, eval,
-                    isMean, isStd, fid);
+            GeneratorCheckpoint.save(folder.resolve("best.safetensors"), g, settings.archSource(), settings.datasets(),
+                    dStep, gStep, eval, e);
         }
-        progress.update(gStep, settings.gSteps(), String.format(Locale.ROOT,
-                "eval: IS %.3f +- %.3f, FID %.4f (%d images, %.1f s); best FID %s", isMean, isStd, fid,
-                eval.images(), result.seconds(), bestFid == null ? "none yet"
-                        : String.format(Locale.ROOT, "%.4f at G step %d", bestFid, bestStep)), true);
+        log.info(String.format(Locale.ROOT, "G step %d: %s (%d images, %.1f s); best FID %s", gStep, e.format(),
+                eval.images(), e.seconds(), bestFid == null ? "none yet"
+                        : String.format(Locale.ROOT, "%.4f (%s) at G step %d", bestFid, e.fid().mode(), bestStep)));
     }
 
     @Override
@@ -178,11 +199,12 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
         return gStep < stopAfter;
     }
 
-    private void writeSamples(Generator g, Path file) throws IOException {
+    /** The EMA generator's grid of the fixed sample z (eval mode). */
+    private ImageGrid.Encoded samples(Generator g) throws IOException {
         boolean wasTraining = g.isTraining();
         g.train(false);
         try {
-            ImageGrid.write(file, g.forward(sampleZ));
+            return ImageGrid.encode(g.forward(sampleZ));
         } finally {
             g.train(wasTraining);
         }
@@ -199,6 +221,7 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            board.close();
             sampleZ.close();
             if (real != null) {
                 real.close();

@@ -4,11 +4,12 @@
 // override them (with(), by config.json key), and the run keeps them as config.json (RecordJson).
 // Zero / empty stand for "the default" until the job resolves them against the data: train_images 0 =
 // all, eval_every 0 = the preset's rule, stats "" = the cached statistics, data "" = the dataset's
-// folder. validate() checks every value in one place, naming the flag that sets it.
+// folder, arch_source "" = what --arch names (ArchChoice: codes, a search's RUN_DIR[:k], the paper's
+// architecture), recorded beside the codes. validate() checks every value in one place, naming the flag
+// that sets it.
 package org.autogan4j.app;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +19,9 @@ import org.autogan4j.gan.Architecture;
 import org.autogan4j.gan.GanConfig;
 import org.autogan4j.io.Json;
 
-public record TrainSettings(String arch, String preset, String dataset, String data, int trainImages,
+public record TrainSettings(String arch, String archSource, String preset, String dataset, String data, int trainImages,
         GanSettings config, long gSteps, double maxSeconds, long evalEvery, long logEvery, int evalImages,
-        int evalBatch, int splits, long seed, String stats, String device) {
+        int evalBatch, int splits, long seed, String stats, String device, boolean tensorboard) {
     /** G steps of the fmnist preset: a few minutes on 2 CPU cores. */
     static final int FMNIST_STEPS = 300;
     /** The z seed of every evaluation is the run seed + this; the sample grids use + SAMPLE_SEED_OFFSET. */
@@ -39,9 +40,9 @@ public record TrainSettings(String arch, String preset, String dataset, String d
         GanConfig base = paper ? GanConfig.cifarDerived() : GanConfig.fashionMnist();
         GanConfig sized = base.withSizes(which.channels(), base.latentDim(), base.gfDim(), base.dfDim(),
                 which == Datasets.STL10 ? 6 : base.bottomWidth());
-        return new TrainSettings("", name.toLowerCase(Locale.ROOT), which.id(), "", 0, GanSettings.of(sized),
+        return new TrainSettings("", "", name.toLowerCase(Locale.ROOT), which.id(), "", 0, GanSettings.of(sized),
                 paper ? 50_000 : FMNIST_STEPS, 0, 0, paper ? 100 : 10, paper ? 50_000 : 5_000, 100, 10, 12345, "",
-                "auto");
+                "auto", false);
     }
 
     /** These settings with key (a config.json key, config.lr for a nested one) set from text. */
@@ -51,14 +52,8 @@ public record TrainSettings(String arch, String preset, String dataset, String d
 
     /** The settings a train run saved as config.json. */
     static TrainSettings load(Path file) throws IOException {
-        Object parsed;
-        try {
-            parsed = Json.parse(Files.readString(file));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage(), e);
-        }
-        if (!(parsed instanceof Map<?, ?> json) || !(json.get("preset") instanceof String preset)
-                || !(json.get("dataset") instanceof String dataset)) {
+        Map<String, Object> json = Json.readObject(file).values();
+        if (!(json.get("preset") instanceof String preset) || !(json.get("dataset") instanceof String dataset)) {
             throw new IllegalArgumentException(file + " is not a train config.json (no \"preset\" and \"dataset\")");
         }
         try {
@@ -106,12 +101,9 @@ public record TrainSettings(String arch, String preset, String dataset, String d
         return this;
     }
 
-    /** The architecture (--arch: 14 codes, or top1). */
+    /** The architecture --arch names (14 codes, a search's RUN_DIR[:k] or topk.json[:k], autogan-cifar10-a). */
     public Architecture architecture() {
-        if (arch.isBlank()) {
-            throw new IllegalArgumentException("--arch is missing: give 14 comma-separated codes or top1");
-        }
-        return arch.trim().equalsIgnoreCase("top1") ? Architecture.TOP1 : Architecture.parse(arch);
+        return ArchChoice.resolve(arch).architecture();
     }
 
     public Datasets datasets() {
@@ -136,8 +128,10 @@ public record TrainSettings(String arch, String preset, String dataset, String d
         long every = evalEvery > 0 ? evalEvery : preset.equals("paper-cifar10")
                 ? (20L * batchesPerEpoch + config.nCritic() - 1) / config.nCritic() : Math.max(1, gSteps / 4);
         String folder = data.isEmpty() ? datasets().defaultFolder().toString() : data;
-        return new TrainSettings(architecture().toString(), preset, dataset, folder, trainSize, config, gSteps,
+        ArchChoice choice = ArchChoice.resolve(arch);
+        return new TrainSettings(choice.architecture().toString(), archSource.isEmpty() ? choice.source() : archSource,
+                preset, dataset, folder, trainSize, config, gSteps,
                 maxSeconds, every, logEvery, evalImages, evalBatch, splits, seed,
-                statsFile.toAbsolutePath().toString(), device);
+                statsFile.toAbsolutePath().toString(), device, tensorboard);
     }
 }

@@ -11,12 +11,14 @@ import java.util.concurrent.Callable;
 import org.autogan4j.app.EvalJob;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Inception Score and FID of a generator checkpoint written by train (EMA weights).")
+        description = "Inception Score, FID and KID of a generator checkpoint written by train (EMA weights).")
 final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, description = "A .safetensors checkpoint written by train.")
+    @Option(names = "--checkpoint", required = true, description = "A .safetensors checkpoint written by train, or a "
+            + "train run folder (its best.safetensors, else its last.safetensors).")
     Path checkpoint;
 
     @Option(names = "--stats", description = "FID reference statistics .npz (default: the file train used).")
@@ -44,17 +46,16 @@ final class EvalCommand implements Callable<Integer> {
             + "auto follows -Dautogan4j.device).")
     String device;
 
+    @Mixin
+    OutputOptions messages;
+
     @Override
     public Integer call() throws IOException {
         EvalJob.Figures f = EvalJob.run(new EvalJob.Request(checkpoint, stats, images, batch, splits, seed, json,
-                inceptionWeights, device), System.err);
-        System.out.printf(Locale.ROOT, "IS %s +- %s, FID %s (%d images, %s, G step %d; train logged FID %s)%n",
-                shown(f.isMean(), 4), shown(f.isStd(), 4), shown(f.fid(), 6), f.images(), f.arch(), f.gStep(),
-                shown(f.loggedFid(), 6));
+                inceptionWeights, device), messages.log());
+        System.out.printf(Locale.ROOT, "%s (%d images; %s, G step %d: %s (%s); train logged FID %s)%n",
+                f.evaluation().format(), f.evaluation().images(), f.checkpoint(), f.gStep(), f.arch(), f.archSource(),
+                f.loggedFid() == null ? "none" : String.format(Locale.ROOT, "%.6f (%s)", f.loggedFid(), f.loggedFidMode()));
         return 0;
-    }
-
-    private static String shown(Double v, int decimals) {
-        return v == null ? "none" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 }

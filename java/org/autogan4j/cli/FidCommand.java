@@ -14,6 +14,7 @@ import org.autogan4j.app.FidJob;
 
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,10 +62,13 @@ final class FidCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Mixin
+    OutputOptions messages;
+
     @Override
     public Integer call() throws IOException {
         FidJob.Outcome o = FidJob.run(new FidJob.Request(first, second, saveStats, mode, kid, kidSubsets, kidSubsetSize,
-                batch, json, inceptionWeights, device), System.err);
+                batch, json, inceptionWeights, device), messages.log());
         if (saveStats) {
             System.out.printf("FID statistics (%s) of %d images of %s written to %s%n", o.fidMode(), o.savedImages(),
                     first, second);

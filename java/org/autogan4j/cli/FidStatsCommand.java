@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.autogan4j.app.FidStatsJob;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "fid-stats", mixinStandardHelpOptions = true,
@@ -48,10 +49,13 @@ final class FidStatsCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Mixin
+    OutputOptions messages;
+
     @Override
     public Integer call() throws IOException {
         FidStatsJob.Written w = FidStatsJob.run(new FidStatsJob.Request(dataset, data, output, size, images, batch,
-                inceptionWeights, mode, device), System.err);
+                inceptionWeights, mode, device), messages.log());
         System.out.printf("FID statistics (%s) of %d %s training images (%dx%d, %s features, %d-d) written to %s "
                 + "(%.0f s)%n", w.fidMode(), w.images(), w.dataset(), w.height(), w.width(), w.scorer(), w.featureDim(),
                 w.file(), w.seconds());

@@ -8,7 +8,7 @@ import org.autogan4j.app.DeviceInfo;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "info", description = "Device, native library and a timed smoke run of one convolution.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Device, native library and a timed smoke run of one convolution.")
 final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {

@@ -40,8 +40,9 @@ public final class Main implements Callable<Integer> {
         if (err != null) {
             line.setErr(err);
         }
+        String clear = err == null ? ProgressChoice.lineStart() : "";
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + describe(e));
+            cmd.getErr().println(clear + "error: " + describe(e));
             if (System.getenv("AUTOGAN4J_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             }

@@ -9,12 +9,14 @@ import java.util.concurrent.Callable;
 import org.autogan4j.app.SampleJob;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "A PNG grid of samples of a generator checkpoint written by train (EMA weights).")
 final class SampleCommand implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, description = "A .safetensors checkpoint written by train.")
+    @Option(names = "--checkpoint", required = true, description = "A .safetensors checkpoint written by train, or a "
+            + "train run folder (its best.safetensors, else its last.safetensors).")
     Path checkpoint;
 
     @Option(names = "--out", required = true, description = "The .png to write.")
@@ -29,10 +31,14 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Mixin
+    OutputOptions messages;
+
     @Override
     public Integer call() throws IOException {
-        SampleJob.Written w = SampleJob.run(checkpoint, out, n, seed, device);
-        System.out.printf("%d samples of %s (G step %d) written to %s%n", w.n(), w.arch(), w.gStep(), w.out());
+        SampleJob.Written w = SampleJob.run(checkpoint, out, n, seed, device, messages.log());
+        System.out.printf("%d samples of %s (%s; %s, G step %d) written to %s%n", w.n(), w.arch(), w.archSource(),
+                w.checkpoint(), w.gStep(), w.out());
         return 0;
     }
 }

@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.autogan4j.app.RecordJson;
 import org.autogan4j.app.SearchJob;
 import org.autogan4j.app.SearchSettings;
+import org.autogan4j.app.SettingText;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,7 +57,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run directory to create (default: runs/search-PRESET-DATE-TIME).")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest checkpoint.")
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest checkpoint "
+            + "(only --device, --inception-weights and --quiet may be given with it).")
     Path resume;
 
     @Option(names = "--inception-weights", description = "pytorch-fid Inception weights (cifar10, stl10 rewards); "
@@ -66,24 +68,30 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--list-settings", description = "Print every setting with its value and exit.")
     boolean listSettings;
 
+    @Option(names = "--tensorboard", description = "Also write TensorBoard event files to RUN_DIR/tensorboard "
+            + "(the tensorboard setting).")
+    boolean tensorboard;
+
+    @Mixin
+    OutputOptions messages;
+
     @Override
     public Integer call() throws IOException {
-        boolean terminal = System.console() != null;
         if (resume != null) {
-            Flags.onlyWith(spec, Set.of("--resume", "--device", "--inception-weights"),
-                    "--resume continues a run with its own config.json; it takes no other settings (only --device "
-                            + "and --inception-weights)");
-            SearchJob.resume(resume, device, inceptionWeights, System.err, terminal);
+            Flags.onlyWith(spec, Set.of("--resume", "--device", "--inception-weights", "--quiet"),
+                    "--resume continues a run with its own config.json; it takes no other settings (only --device, "
+                            + "--inception-weights and --quiet)");
+            System.out.println(SearchJob.resume(resume, device, inceptionWeights, messages.log()).summary());
             return 0;
         }
         SearchSettings settings = settings();
         if (listSettings) {
-            RecordJson.write(settings).forEach((k, v) -> System.out.println(k + " = " + v));
+            SettingText.lines(settings).forEach(System.out::println);
             return 0;
         }
         Path root = out != null ? out : Path.of("runs", "search-" + settings.preset() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        SearchJob.start(settings, root, inceptionWeights, System.err, terminal);
+        System.out.println(SearchJob.start(settings, root, inceptionWeights, messages.log()).summary());
         return 0;
     }
 
@@ -104,6 +112,7 @@ final class SearchCommand implements Callable<Integer> {
         named.put("seed", seed);
         named.put("data", data);
         named.put("device", device);
+        named.put("tensorboard", tensorboard ? true : null);
         for (Map.Entry<String, Object> e : named.entrySet()) {
             if (e.getValue() != null) {
                 settings = settings.with(e.getKey(), e.getValue().toString());

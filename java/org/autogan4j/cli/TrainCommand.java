@@ -5,7 +5,6 @@ package org.autogan4j.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -14,6 +13,7 @@ import org.autogan4j.app.TrainJob;
 import org.autogan4j.app.TrainSettings;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,12 +25,19 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its newest "
-            + "checkpoint (only --device and --inception-weights may be given with it).")
+            + "checkpoint (only --device, --inception-weights and --quiet may be given with it).")
     Path resume;
 
-    @Option(names = "--arch",
-            description = "14 comma-separated codes (spec 1.1), e.g. 1,0,1,1,1,0,0,1,1,1,0,1,0,3, or top1.")
+    @Option(names = "--arch", paramLabel = "ARCH", description = "The architecture: a search's RUN_DIR or its topk.json "
+            + "(the final top-1; RUN_DIR:k or topk.json:k for the k-th), 14 comma-separated codes (spec 1.1, e.g. "
+            + "1,0,1,1,1,0,0,1,1,1,0,1,0,3), or autogan-cifar10-a (the paper's AutoGAN-top1; top1 is its old name).")
     String arch;
+
+    @Option(names = "--tensorboard", description = "Also write TensorBoard event files to RUN_DIR/tensorboard.")
+    boolean tensorboard;
+
+    @Mixin
+    OutputOptions messages;
 
     @Option(names = "--preset", defaultValue = "fmnist", description = "fmnist or paper-cifar10 (default: ${DEFAULT-VALUE}).")
     String preset;
@@ -111,18 +118,16 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainJob.Outcome done;
         if (resume != null) {
-            Flags.onlyWith(spec, Set.of("--resume", "--device", "--inception-weights"), "--resume continues a run "
-                    + "with its own config.json; it takes no other settings (only --device and --inception-weights)");
-            done = TrainJob.resume(resume, device, inceptionWeights, System.err);
+            Flags.onlyWith(spec, Set.of("--resume", "--device", "--inception-weights", "--quiet"), "--resume continues "
+                    + "a run with its own config.json; it takes no other settings (only --device, --inception-weights "
+                    + "and --quiet)");
+            done = TrainJob.resume(resume, device, inceptionWeights, messages.log());
         } else {
             Flags.require(spec, arch, "--arch");
             Flags.require(spec, out, "--out");
-            done = TrainJob.start(settings(), out, inceptionWeights, System.err);
+            done = TrainJob.start(settings(), out, inceptionWeights, messages.log());
         }
-        System.out.println(String.format(Locale.ROOT, "done: %d G steps (%d D steps); ", done.gSteps(), done.dSteps())
-                + (done.bestFid() == null ? "no evaluation gave a finite FID, so no best.safetensors was written; see "
-                        + done.folder().resolve("metrics.csv") : String.format(Locale.ROOT, "best FID %.4f at G step %d; %s",
-                        done.bestFid(), done.bestStep(), done.best())));
+        System.out.println(done.summary());
         return 0;
     }
 
@@ -141,6 +146,7 @@ final class TrainCommand implements Callable<Integer> {
         flags.put("seed", seed);
         flags.put("stats", stats);
         flags.put("device", device);
+        flags.put("tensorboard", tensorboard ? true : null);
         flags.put("config.latent_dim", latent);
         flags.put("config.gf_dim", gf);
         flags.put("config.df_dim", df);

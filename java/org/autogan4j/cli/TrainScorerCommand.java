@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.autogan4j.app.ScorerJob;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train-scorer", mixinStandardHelpOptions = true,
@@ -32,9 +33,12 @@ final class TrainScorerCommand implements Callable<Integer> {
             + "auto follows -Dautogan4j.device).")
     String device;
 
+    @Mixin
+    OutputOptions messages;
+
     @Override
     public Integer call() throws IOException {
-        ScorerJob.Summary s = ScorerJob.run(output, epochs, seed, data, device, System.out);
+        ScorerJob.Summary s = ScorerJob.run(output, epochs, seed, data, device, messages.log());
         System.out.printf("test accuracy %.4f after %d epochs, %d s; wrote %s and %s%n", s.testAccuracy(), s.epochs(),
                 s.trainSeconds(), output, ScorerJob.sidecar(output));
         return 0;

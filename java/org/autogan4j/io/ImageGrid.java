@@ -1,7 +1,8 @@
 // PNG sample grids: images x (N, C, H, W) in [-1, 1] with C = 1 (gray) or 3 (RGB), 8 per row (an
 // 8x8 grid for 64 samples), a 2-pixel black border around and between them, as torchvision's
 // make_grid(padding=2) lays them out. Values become bytes as AutoGAN's evaluation does (spec 7):
-// x * 127.5 + 127.5, clamped to [0, 255], truncated. Written through Png (in memory, then atomically).
+// x * 127.5 + 127.5, clamped to [0, 255], truncated. Encoded in memory (Png; the bytes also serve
+// TensorBoard image events), then written atomically.
 package org.autogan4j.io;
 
 import java.awt.image.BufferedImage;
@@ -24,12 +25,22 @@ public final class ImageGrid {
         return (int) Math.max(0f, Math.min(255f, v));
     }
 
+    /** A grid encoded as PNG bytes, with its size and channels (what a TensorBoard image event needs). */
+    public record Encoded(byte[] png, int height, int width, int channels) {
+    }
+
     /** Writes x (N, C, H, W) as a grid PNG to file (copies x to the host). */
     public static void write(Path file, Tensor x) throws IOException {
+        AtomicFile.write(file, encode(x).png());
+    }
+
+    /** x (N, C, H, W) as a grid, encoded (copies x to the host). */
+    public static Encoded encode(Tensor x) throws IOException {
         if (x.shape().rank() != 4) {
             throw new IllegalArgumentException("a sample grid needs images (N, C, H, W), got " + x.shape());
         }
-        write(file, x.toArray(), x.dim(0), x.dim(1), x.dim(2), x.dim(3));
+        BufferedImage image = render(x.toArray(), x.dim(0), x.dim(1), x.dim(2), x.dim(3));
+        return new Encoded(Png.encode(image), image.getHeight(), image.getWidth(), x.dim(1));
     }
 
     /** Writes images x (n, channels, height, width) as a grid PNG to file. */

@@ -1,7 +1,8 @@
 // JSON for every JSON text autogan4j reads or writes: --config files, config.json, checkpoint
 // sidecars, topk.json, safetensors headers. Values map to Java as: object <-> Map (order kept),
 // array <-> List (Java arrays of primitives are written as arrays too), string, number (read back
-// as Long when integral and within 18 digits, else Double), boolean, null. Reading goes through
+// as Long when integral and within 18 digits, else Double; a Float is written as its shortest
+// round-trip decimal, FloatText), boolean, null. Reading goes through
 // JsonParser, which bounds the document by Limits; JsonObject reads typed fields with messages
 // that name the file and the key. Non-finite numbers are refused both ways, as JSON has none.
 package org.autogan4j.io;
@@ -74,7 +75,7 @@ public final class Json {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new IllegalArgumentException("JSON has no value for the number " + value);
             }
-            out.append(value);
+            out.append(value instanceof Float f ? FloatText.shortest(f) : value.toString());
         } else if (value instanceof CharSequence) {
             string(value.toString(), out);
         } else if (value instanceof Map) {

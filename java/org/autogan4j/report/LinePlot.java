@@ -76,6 +76,14 @@ public final class LinePlot {
         return this;
     }
 
+    /** What the chart holds, for tests: "series NAME STYLE N" per series, "marker LABEL at X" per marker. */
+    List<String> contents() {
+        List<String> out = new ArrayList<>();
+        series.forEach(s -> out.add("series " + s.name() + " " + s.style() + " " + s.x().length));
+        markers.forEach(m -> out.add("marker " + m.label() + " at " + m.x()));
+        return out;
+    }
+
     /** Writes the chart as a PNG of width x height pixels, atomically. */
     public void write(Path file, int width, int height) throws IOException {
         Png.write(file, render(width, height));

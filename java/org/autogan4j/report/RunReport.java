@@ -37,7 +37,9 @@ public final class RunReport {
         TopK topK = Files.isRegularFile(topkFile) ? TopK.read(topkFile)
                 : TopK.fromControllerSamples(rows, topk(config));
         RunPlots.write(runDir, rows);
-        return HtmlReport.write(runDir, new HtmlReport.Run(config, rows, topK, latestSample(runDir)));
+        String command = !topK.fromSearch() ? null
+                : topK.trainCommand() != null ? topK.trainCommand() : TrainCommand.of(runDir, config);
+        return HtmlReport.write(runDir, new HtmlReport.Run(config, rows, topK, latestSample(runDir), command));
     }
 
     private static Map<String, Object> config(Path file) throws IOException {

@@ -1,6 +1,6 @@
-// The headline figures of a search run, computed from its metrics.csv rows: iterations finished,
-// stages seen, dynamic resets, elapsed wall-clock time, D steps, and the best reward (IS) of any
-// controller sample, growth candidate or final architecture, with that architecture.
+// The figures of a search run's progress, computed from its metrics.csv rows: iterations finished,
+// stages seen, dynamic resets, elapsed wall-clock time and D steps. (The run's result, the final top-1,
+// is topk.json's: see TopK.)
 package org.autogan4j.report;
 
 import java.util.Collections;
@@ -9,21 +9,17 @@ import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import org.autogan4j.gan.Architecture;
 import org.autogan4j.report.MetricsCsv.Event;
 import org.autogan4j.report.MetricsCsv.Row;
 
-/** bestArch is null and bestReward NaN when no row has a reward; dSteps is -1 when none has a D step. */
-public record RunSummary(int iterations, SortedSet<Integer> stages, int resets, double elapsedS, long dSteps,
-        double bestReward, Architecture bestArch) {
+/** dSteps is -1 when no row has a D step. */
+public record RunSummary(int iterations, SortedSet<Integer> stages, int resets, double elapsedS, long dSteps) {
     public static RunSummary of(List<Row> rows) {
         SortedSet<Integer> iterations = new TreeSet<>();
         SortedSet<Integer> stages = new TreeSet<>();
         int resets = 0;
         double elapsed = 0;
         long dSteps = -1;
-        double best = Double.NaN;
-        Architecture bestArch = null;
         for (Row r : rows) {
             elapsed = Math.max(elapsed, r.timeS());
             dSteps = Math.max(dSteps, r.dStep());
@@ -35,13 +31,8 @@ public record RunSummary(int iterations, SortedSet<Integer> stages, int resets, 
             } else if (r.event() == Event.RESET) {
                 resets++;
             }
-            boolean scored = r.event() == Event.CONTROLLER || r.event() == Event.GROW || r.event() == Event.FINAL;
-            if (scored && Double.isFinite(r.reward()) && !(r.reward() <= best)) {
-                best = r.reward();
-                bestArch = r.arch();
-            }
         }
-        return new RunSummary(iterations.size(), Collections.unmodifiableSortedSet(stages), resets, elapsed, dSteps, best, bestArch);
+        return new RunSummary(iterations.size(), Collections.unmodifiableSortedSet(stages), resets, elapsed, dSteps);
     }
 
     /** seconds as "1 h 02 min 03 s", "4 min 05 s" or "7 s". */

@@ -1,5 +1,7 @@
-// The architectures a report ranks: the search's topk.json ({"stage": s, "architectures": [{"rank",
-// "arch" (14 ints), "reward"}, ...]}) once the search has written it, or, while it runs, the best
+// The architectures a report ranks: the search's topk.json ({"stage": s, "train_command": "...",
+// "architectures": [{"rank", "arch" (14 ints), "reward", "parameters", "multiply_adds", "is_mean",
+// "fid", "fid_mode", "kid_mean", "kid_std", "samples"}, ...]}) once the search has written it (a
+// topk.json of an older search, with rank, arch and reward only, reads too), or, while it runs, the best
 // distinct architectures the controller sampled in the latest stage seen in metrics.csv.
 package org.autogan4j.report;
 
@@ -16,17 +18,25 @@ import org.autogan4j.io.Json;
 import org.autogan4j.io.JsonException;
 import org.autogan4j.io.JsonObject;
 
-/** stage: the stage ranked in; fromSearch: true when read from topk.json. */
-public record TopK(int stage, List<Entry> entries, boolean fromSearch) {
-    /** One ranked architecture (rank 1 is the best). */
-    public record Entry(int rank, Architecture arch, double reward) {
+/** stage: the stage ranked in; fromSearch: true when read from topk.json; trainCommand: null when unknown. */
+public record TopK(int stage, List<Entry> entries, boolean fromSearch, String trainCommand) {
+    /**
+     * One ranked architecture (rank 1 is the best) and what the search measured of it: null (and -1
+     * for the counts) where topk.json does not say.
+     */
+    public record Entry(int rank, Architecture arch, double reward, long parameters, long multiplyAdds, Double isMean,
+            Double fid, String fidMode, Double kidMean, Double kidStd, String samples) {
+        /** An entry with only its rank, architecture and reward (a running search's best samples). */
+        static Entry ranked(int rank, Architecture arch, double reward) {
+            return new Entry(rank, arch, reward, -1, -1, null, null, null, null, null, null);
+        }
     }
 
     public TopK {
         entries = List.copyOf(entries);
     }
 
-    /** Reads a topk.json file; a wrong or missing field is a JsonException naming the file and the key. */
+    /** Reads a topk.json file; a wrong field is a JsonException naming the file and the key. */
     public static TopK read(Path file) throws IOException {
         JsonObject top = Json.readObject(file);
         int stage = top.integer("stage", 0, 2);
@@ -39,14 +49,30 @@ public record TopK(int stage, List<Entry> entries, boolean fromSearch) {
             }
             int rank = item.integer("rank", 1, Integer.MAX_VALUE);
             double reward = item.number("reward");
+            Architecture a;
             try {
-                entries.add(new Entry(rank, Architecture.of(codes), reward));
+                a = Architecture.of(codes);
             } catch (IllegalArgumentException e) {
                 throw new JsonException(item.where("arch") + ": " + e.getMessage());
             }
+            entries.add(new Entry(rank, a, reward, count(item, "parameters"), count(item, "multiply_adds"),
+                    number(item, "is_mean"), number(item, "fid"), text(item, "fid_mode"), number(item, "kid_mean"),
+                    number(item, "kid_std"), text(item, "samples")));
         }
         entries.sort(Comparator.comparingInt(Entry::rank));
-        return new TopK(stage, entries, true);
+        return new TopK(stage, entries, true, text(top, "train_command"));
+    }
+
+    private static long count(JsonObject item, String key) {
+        return item.values().get(key) == null ? -1 : item.integer(key);
+    }
+
+    private static Double number(JsonObject item, String key) {
+        return item.values().get(key) == null ? null : item.number(key);
+    }
+
+    private static String text(JsonObject item, String key) {
+        return item.values().get(key) == null ? null : item.string(key);
     }
 
     /** The k best distinct architectures among the controller samples of the latest stage in rows. */
@@ -68,8 +94,8 @@ public record TopK(int stage, List<Entry> entries, boolean fromSearch) {
         sorted.sort(Map.Entry.<Architecture, Double>comparingByValue().reversed());
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < Math.min(k, sorted.size()); i++) {
-            entries.add(new Entry(i + 1, sorted.get(i).getKey(), sorted.get(i).getValue()));
+            entries.add(Entry.ranked(i + 1, sorted.get(i).getKey(), sorted.get(i).getValue()));
         }
-        return new TopK(stage, entries, false);
+        return new TopK(stage, entries, false, null);
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SearchResumeTest {
-    private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
+    private static final Log QUIET = Log.silent();
     private static final Path LAST = Path.of("checkpoints", "iter-002.safetensors");
 
     @TempDir
@@ -86,10 +86,9 @@ class SearchResumeTest {
             Files.writeString(p, "half a write");
         }
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (SearchRun r = SearchRun.resume(SearchRunTest.tiny(), SearchRunDirectory.open(run,
-                new PrintStream(log, true, StandardCharsets.UTF_8)), Device.CPU,
-                FashionScorer.loadDefault(Device.CPU), SearchJob.trainingImages(SearchRunTest.tiny()),
-                new PrintStream(log, true, StandardCharsets.UTF_8), false)) {
+        Log lines = Log.lines(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try (SearchRun r = SearchRun.resume(SearchRunTest.tiny(), SearchRunDirectory.open(run, lines), Device.CPU,
+                FashionScorer.loadDefault(Device.CPU), SearchJob.trainingImages(SearchRunTest.tiny()), lines)) {
             for (Path p : leftovers) {
                 assertFalse(Files.exists(p), p + " is removed on resume");
             }
@@ -101,7 +100,7 @@ class SearchResumeTest {
                 + "-9223372036854775808..9223372036854775807, got \"many\"; trying the one before"), text);
         assertTrue(text.contains("after iteration 0 (iter-000.safetensors)"), text);
         assertEquals(withoutTime(whole), withoutTime(run));
-        assertEquals(Files.readString(whole.resolve("topk.json")), Files.readString(run.resolve("topk.json")));
+        SearchRunTest.assertSameResult(whole, run);
         SearchRunTest.assertSameCheckpoint(whole, run, LAST);
     }
 
@@ -112,7 +111,7 @@ class SearchResumeTest {
         Files.writeString(config, Files.readString(config).replace("\"gf_dim\":8", "\"gf_dim\":16"));
         byte[] metrics = Files.readAllBytes(run.resolve("metrics.csv"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SearchJob.resume(run, null, null, QUIET, false));
+                () -> SearchJob.resume(run, null, null, QUIET));
         assertEquals(run + " has no checkpoint to resume from: checkpoint iter-000 does not fit config.json: gf_dim is 8 "
                 + "in the checkpoint but 16 in config.json (undo the change, or start a new run with another --out)",
                 e.getMessage());
@@ -126,7 +125,7 @@ class SearchResumeTest {
         Path settings = dir.resolve("longer.json");
         Files.writeString(settings, Json.write(RecordJson.write(longer)));
         Path reference = dir.resolve("reference6");
-        SearchJob.start(longer, reference, null, QUIET, false);
+        SearchJob.start(longer, reference, null, QUIET);
         Path killed = dir.resolve("killed6");
         try (ChildJvm child = ChildJvm.start(dir.resolve("search-child.log"), Main.class.getName(), "search",
                 "--config", settings.toString(), "--out", killed.toString())) {
@@ -134,9 +133,9 @@ class SearchResumeTest {
             child.kill();
         }
         assertFalse(Files.exists(killed.resolve("topk.json")), "killed before the end");
-        SearchJob.resume(killed, null, null, QUIET, false);
+        SearchJob.resume(killed, null, null, QUIET);
         assertEquals(withoutTime(reference), withoutTime(killed));
-        assertEquals(Files.readString(reference.resolve("topk.json")), Files.readString(killed.resolve("topk.json")));
+        SearchRunTest.assertSameResult(reference, killed);
         SearchRunTest.assertSameCheckpoint(reference, killed, Path.of("checkpoints", "iter-005.safetensors"));
     }
 }

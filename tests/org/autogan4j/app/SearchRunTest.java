@@ -11,9 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,16 +21,18 @@ import java.util.stream.Collectors;
 
 import org.autogan4j.data.Dataset;
 import org.autogan4j.io.Checkpoint;
+import org.autogan4j.gan.Architecture;
+import org.autogan4j.gan.GeneratorCost;
 import org.autogan4j.io.Json;
+import org.autogan4j.io.JsonObject;
 import org.autogan4j.metrics.FashionScorer;
-import org.autogan4j.search.Candidate;
 import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SearchRunTest {
-    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+    private static final Log QUIET = Log.silent();
 
     static SearchSettings tiny() {
         String[][] settings = {{"data_limit", "200"}, {"latent_dim", "8"}, {"gf_dim", "8"}, {"df_dim", "8"},
@@ -53,9 +53,9 @@ class SearchRunTest {
         Dataset images = SearchJob.trainingImages(config);
         FashionScorer scorer = FashionScorer.loadDefault(Device.CPU);
         return resume
-                ? SearchRun.resume(config, SearchRunDirectory.open(root, QUIET), Device.CPU, scorer, images, QUIET, false)
+                ? SearchRun.resume(config, SearchRunDirectory.open(root, QUIET), Device.CPU, scorer, images, QUIET)
                 : SearchRun.start(config, SearchRunDirectory.create(root, config, QUIET), Device.CPU, scorer, images,
-                        QUIET, false);
+                        QUIET);
     }
 
     /** The final checkpoint of a run: its tensors (close them) and its sidecar. */
@@ -66,17 +66,18 @@ class SearchRunTest {
     @Test
     void tinySearchWritesItsRunDirectory(@TempDir Path tmp) throws IOException {
         Path root = tmp.resolve("run");
-        List<Candidate> top;
+        List<SearchRunDirectory.Ranked> top;
         try (SearchRun run = open(root, false)) {
             top = run.run();
         }
         assertEquals(2, top.size());
-        assertEquals(14, top.get(0).tokens().length);
+        assertEquals(14, top.get(0).arch().length);
         assertTrue(top.get(0).reward() >= top.get(1).reward());
         for (String f : new String[] {"config.json", "metrics.csv", "topk.json", "samples/iter-000.png",
-            "samples/iter-002.png", "checkpoints/iter-002.safetensors"}) {
+            "samples/iter-002.png", "samples/final-1.png", "samples/final-2.png", "checkpoints/iter-002.safetensors"}) {
             assertTrue(Files.isRegularFile(root.resolve(f)), f);
         }
+        assertFinalEntries(root, top);
         List<String> rows = Files.readAllLines(root.resolve("metrics.csv"));
         assertEquals(MetricsLog.HEADER, rows.get(0));
         Map<String, Long> events = rows.stream().skip(1).collect(Collectors.groupingBy(r -> r.split(",", -1)[3],
@@ -109,10 +110,41 @@ class SearchRunTest {
             run.run();
         }
         assertEquals(withoutTime(whole), withoutTime(killed));
-        assertEquals(Files.readString(whole.resolve("topk.json")), Files.readString(killed.resolve("topk.json")));
+        assertSameResult(whole, killed);
         assertEquals(List.of(0L, 1L, 2L), new RunCheckpoints(whole.resolve("checkpoints"), "iter", 3,
                 SearchRunDirectory.FORMAT).numbers(), "the newest checkpoint is iteration 2");
         assertSameCheckpoint(whole, killed, Path.of("checkpoints", "iter-002.safetensors"));
+    }
+
+    /** Runs a and b end with the same topk.json (their own paths aside) and the same final sample grids. */
+    static void assertSameResult(Path a, Path b) throws IOException {
+        assertEquals(Files.readString(a.resolve("topk.json")).replace(a.toString(), "RUN_DIR"),
+                Files.readString(b.resolve("topk.json")).replace(b.toString(), "RUN_DIR"));
+        for (int rank = 1; Files.exists(a.resolve("samples/final-" + rank + ".png")); rank++) {
+            String grid = "samples/final-" + rank + ".png";
+            assertArrayEquals(Files.readAllBytes(a.resolve(grid)), Files.readAllBytes(b.resolve(grid)), grid);
+        }
+    }
+
+    /** topk.json holds each final candidate's size (GeneratorCost at the run's widths), scores, grid and train command. */
+    private static void assertFinalEntries(Path root, List<SearchRunDirectory.Ranked> top) throws IOException {
+        JsonObject topk = Json.readObject(root.resolve("topk.json"));
+        assertEquals("autogan4j train --arch " + root + " --preset fmnist --dataset fashion-mnist --out "
+                + root.resolveSibling("run-top1"),
+                topk.string("train_command"));
+        List<JsonObject> entries = topk.objects("architectures");
+        for (int i = 0; i < top.size(); i++) {
+            JsonObject e = entries.get(i);
+            GeneratorCost cost = GeneratorCost.of(tiny().gan(), Architecture.of(top.get(i).arch()));
+            assertEquals(cost.parameters(), e.integer("parameters"));
+            assertEquals(cost.multiplyAdds(), e.integer("multiply_adds"));
+            assertEquals("samples/final-" + (i + 1) + ".png", e.string("samples"));
+            assertEquals("fmnist-scorer", e.string("fid_mode"));
+            assertTrue(e.number("fid") > 0, "FID of a barely trained generator: " + e.number("fid"));
+            double is = e.number("is_mean");
+            assertTrue(is >= 1 && is <= 10, "IS of a 10-class scorer: " + is);
+            assertTrue(Double.isFinite(e.number("kid_mean")), "KID of 20 images against 200");
+        }
     }
 
     /** The checkpoint file of runs a and b: equal tensors, and equal sidecars but for time and metrics length. */

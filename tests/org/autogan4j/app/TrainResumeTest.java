@@ -77,7 +77,7 @@ class TrainResumeTest {
             tensors.values().forEach(Tensor::close);
         }
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        TrainJob.resume(run, null, null, new PrintStream(log, true, StandardCharsets.UTF_8));
+        TrainJob.resume(run, null, null, Log.lines(new PrintStream(log, true, StandardCharsets.UTF_8)));
         String text = log.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("warning: checkpoint g-0000006 is damaged: state.finished is missing; trying the one "
                 + "before"), text);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import org.autogan4j.tensor.Device;
 import org.autogan4j.tensor.Tensor;
 
 final class TrainRuns {
-    static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
+    static final Log QUIET = Log.silent();
 
     private TrainRuns() {
     }

@@ -55,7 +55,7 @@ class BadSettingsTest {
         String[][] cases = {
             {"--set lr=NaN", "lr = NaN is out of range: use a finite number in (0, 1]"},
             {"--set lr=1e999", "lr = Infinity is out of range"},
-            {"--set lr=1e-50", "lr (as a float) = 0.0 is out of range"},
+            {"--set lr=1e-50", "setting \"lr\" = 1e-50 rounds to 0.0 as a 32-bit float"},
             {"--set ema_decay=NaN", "ema_decay = NaN is out of range: use a finite number in [0, 1)"},
             {"--set beta2=1", "beta2 = 1.0 is out of range: use a finite number in [0, 1)"},
             {"--set beta1=-0.5", "beta1 = -0.5 is out of range"},
@@ -80,7 +80,7 @@ class BadSettingsTest {
             {"--set gf=3", "unknown setting \"gf\"; the settings are preset, dataset,"},
             {"--data DIR/missing", "train-images-idx3-ubyte.gz is missing"},
             {"--config DIR/missing.json", "the settings file DIR/missing.json does not exist"},
-            {"--config DIR/broken.json", "DIR/broken.json is not valid JSON"},
+            {"--config DIR/broken.json", "DIR/broken.json: bad JSON at character 11"},
         };
         List<Arguments> out = new ArrayList<>();
         for (String[] c : cases) {

@@ -62,7 +62,7 @@ class TrainCommandTest {
         List<String[]> out = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
-            assertEquals(10, cells.length, line);
+            assertEquals(13, cells.length, line);
             if (cells[0].equals(kind)) {
                 out.add(cells);
             }
@@ -83,6 +83,7 @@ class TrainCommandTest {
         }
         Map<String, Object> config = json(run.resolve("config.json"));
         assertEquals("1,0,1,1,1,0,0,1,1,1,0,1,0,3", config.get("arch"));
+        assertEquals("autogan-cifar10-a: the paper's AutoGAN-top1 (CIFAR-10), given as top1", config.get("arch_source"));
         assertEquals(64L, config.get("train_images"));
         assertEquals(8L, ((Map<?, ?>) config.get("config")).get("gf_dim"));
         List<String[]> losses = rows("loss");
@@ -130,6 +131,19 @@ class TrainCommandTest {
         assertEquals(40L, again.get("images"));
         assertEquals((Double) logged.get("fid"), (Double) again.get("fid"), REPRODUCE);
         assertEquals((Double) logged.get("is_mean"), (Double) again.get("is_mean"), REPRODUCE);
+        assertEquals("fmnist-scorer", logged.get("fid_mode"), "the sidecar names the FID's mode");
+        assertEquals("fmnist-scorer", again.get("fid_mode"));
+        assertEquals((Double) logged.get("kid_mean"), (Double) again.get("kid_mean"), REPRODUCE, "KID beside FID");
+        assertEquals(40L, again.get("kid_subset_size"), "subsets of all 40 images, fewer than 1000");
+        String[] row = rows("eval").stream().filter(r -> r[2].equals(String.valueOf(logged.get("g_step"))))
+                .findFirst().orElseThrow();
+        assertEquals("fmnist-scorer", row[8], "metrics.csv's fid_mode column");
+        assertEquals((Double) logged.get("kid_mean"), Double.parseDouble(row[9]), 1e-8, "metrics.csv's kid_mean");
+        assertEquals(json(run.resolve("config.json")).get("arch_source"), again.get("arch_source"));
+        Path fromFolder = dir.resolve("eval-folder.json");
+        Cli.ok("eval", "--checkpoint", run.toString(), "--json", fromFolder.toString(), "--device", "cpu", "--quiet");
+        assertEquals(run.resolve("best.safetensors").toString(), json(fromFolder).get("checkpoint"),
+                "a run folder means its best.safetensors");
     }
 
     @Test

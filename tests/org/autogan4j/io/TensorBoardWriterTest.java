@@ -15,11 +15,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.zip.CRC32C;
 
+import org.autogan4j.testing.TensorBoardEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,26 +78,8 @@ class TensorBoardWriterTest {
         assertEquals(((c >>> 15) | (c << 17)) + 0xA282EAD8, TensorBoardWriter.maskedCrc(check, 0, check.length));
     }
 
-    /** The data of every TFRecord in bytes; fails on a CRC that does not match. */
     private static List<byte[]> records(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        List<byte[]> out = new ArrayList<>();
-        while (in.hasRemaining()) {
-            int start = in.position();
-            long length = in.getLong();
-            check(TensorBoardWriter.maskedCrc(bytes, start, 8), in.getInt(), "length");
-            byte[] data = new byte[(int) length];
-            in.get(data);
-            check(TensorBoardWriter.maskedCrc(data, 0, data.length), in.getInt(), "data");
-            out.add(data);
-        }
-        return out;
-    }
-
-    private static void check(int expected, int found, String what) {
-        if (expected != found) {
-            throw new IllegalStateException("the " + what + " CRC of a record does not match");
-        }
+        return TensorBoardEvents.records(bytes);
     }
 
     /** The raw value of the first field number of message (bytes of a length-delimited or fixed field). */
@@ -106,34 +88,8 @@ class TensorBoardWriterTest {
     }
 
     private static List<byte[]> fields(byte[] message, int number) {
-        List<byte[]> found = new ArrayList<>();
-        ByteBuffer in = ByteBuffer.wrap(message);
-        while (in.hasRemaining()) {
-            long key = varint(in);
-            int type = (int) (key & 7);
-            byte[] value;
-            if (type == 0) {
-                value = ByteBuffer.allocate(8).putLong(varint(in)).array();
-            } else {
-                value = new byte[type == 1 ? 8 : type == 5 ? 4 : (int) varint(in)];
-                in.get(value);
-            }
-            if (key >>> 3 == number) {
-                found.add(value);
-            }
-        }
+        List<byte[]> found = TensorBoardEvents.fields(message, number);
         assertTrue(!found.isEmpty(), "no field " + number);
         return found;
-    }
-
-    private static long varint(ByteBuffer in) {
-        long value = 0;
-        for (int shift = 0;; shift += 7) {
-            byte b = in.get();
-            value |= (long) (b & 0x7F) << shift;
-            if (b >= 0) {
-                return value;
-            }
-        }
     }
 }
