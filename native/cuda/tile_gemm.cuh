@@ -12,7 +12,7 @@
 // and writes it to its own slice of a workspace that sumSplits() then adds up in a fixed order.
 // Every sum is taken in an order fixed by the shape alone: results are deterministic run to run.
 //
-// Resources (nvcc 13.0 -Xptxas -v, sm_80/sm_90; notes/c1-kernels.md): 17408 bytes of static shared
+// Resources (nvcc 13.0 -Xptxas -v, sm_80/sm_90; docs/kernels-cuda.md): 17408 bytes of static shared
 // memory per block and __launch_bounds__(128, 3), i.e. at most 168 registers per thread so that 3
 // blocks fit on a multiprocessor; the instantiations use 134 to 168 of them, with no spills.
 #ifndef AG_CUDA_TILE_GEMM_CUH
