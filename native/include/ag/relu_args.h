@@ -4,23 +4,14 @@
 #ifndef AG_RELU_ARGS_H
 #define AG_RELU_ARGS_H
 
-#include "status.h"
+#include "activation_args.h"
 
 static inline ag_status ag_relu_forward_check(const float *y, const float *x, int64_t n) {
-    const char *op = "ag_relu_forward";
-    AG_REQUIRE_PTR(op, y);
-    AG_REQUIRE_PTR(op, x);
-    AG_REQUIRE_POSITIVE(op, n);
-    return AG_OK;
+    return ag_activation_forward_check("ag_relu_forward", y, x, n);
 }
 
 static inline ag_status ag_relu_backward_check(const float *dx, const float *dy, const float *y, int64_t n) {
-    const char *op = "ag_relu_backward";
-    AG_REQUIRE_PTR(op, dx);
-    AG_REQUIRE_PTR(op, dy);
-    AG_REQUIRE_PTR(op, y);
-    AG_REQUIRE_POSITIVE(op, n);
-    return AG_OK;
+    return ag_activation_backward_check("ag_relu_backward", dx, dy, y, n);
 }
 
 #endif
