@@ -1,6 +1,7 @@
 package org.autogan4j.search;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.autogan4j.gan.Architecture;
 
@@ -36,8 +37,9 @@ public record Candidate(int[] tokens, double reward, double[] h, double[] c) {
         return MultiLevelSearch.pad(tokens);
     }
 
+    /** The progress log's form: the tokens and the reward to 4 decimals (metrics.csv keeps it exact). */
     @Override
     public String toString() {
-        return Arrays.toString(tokens) + " reward " + reward;
+        return Arrays.toString(tokens) + " reward " + String.format(Locale.ROOT, "%.4f", reward);
     }
 }
