@@ -101,7 +101,7 @@ def train_figures(train):
             if images:
                 per_image.append(scoring / images)
             if previous is not None:
-                fixed.append(seconds - previous[0] - scoring)
+                fixed.append(max(0.0, seconds - previous[0] - scoring))  # the csv's seconds are rounded
             after_eval = True
             continue
         if previous is not None and g > previous[1] and not after_eval:
