@@ -23,7 +23,7 @@ import org.autogan4j.search.MultiLevelSearch;
 
 public record SearchSettings(String preset, String dataset, String data, int dataLimit, String device, long seed,
         int latentDim, int gfDim, int dfDim, int bottomWidth, int disBs, int genBs, int nCritic, float lr,
-        float beta1, float beta2, float emaDecay, int maxSearchIter, int growStep1, int growStep2, int sharedSteps,
+        float beta1, float beta2, float emaDecay, boolean emaWarmup, int maxSearchIter, int growStep1, int growStep2, int sharedSteps,
         int ctrlStep, int rlNumEvalImg, int evalBatch, int numCandidate, int topk, int hidSize, int isSplits,
         boolean dynamicReset, int dynamicResetWindow, double dynamicResetThreshold, boolean originalQuirks,
         int logEvery, int sampleImages, int keepCheckpoints, boolean tensorboard) {
@@ -78,6 +78,7 @@ public record SearchSettings(String preset, String dataset, String data, int dat
         v.put("beta1", g.beta1());
         v.put("beta2", g.beta2());
         v.put("ema_decay", g.emaDecay());
+        v.put("ema_warmup", g.emaWarmup());
     }
 
     private static void schedule(Map<String, Object> v, int iterations, int grow1, int grow2, int shared, int ctrl) {
@@ -173,7 +174,7 @@ public record SearchSettings(String preset, String dataset, String data, int dat
     /** The GAN sizes and optimiser settings (image channels from the dataset). */
     public GanConfig gan() {
         return new GanConfig(datasets().channels(), latentDim, gfDim, dfDim, bottomWidth, disBs, genBs, nCritic,
-                lr, beta1, beta2, emaDecay);
+                lr, beta1, beta2, emaDecay, emaWarmup);
     }
 
     /** The dataset folder, or null for the dataset's default folder. */

@@ -4,7 +4,8 @@
 // --stats file, the scorer's weights, the dataset (loaded), the reference statistics (computed into the
 // cache when missing, then checked finite); a set-up that still fails removes the folder again.
 // Resuming locks the folder first, then reads its config.json (an optional --device aside) and
-// continues from the newest state checkpoint that fits (TrainRun.resume).
+// continues from the newest state checkpoint that fits (TrainRun.resume); a new step target extends a
+// finished run.
 package org.autogan4j.app;
 
 import java.io.IOException;
@@ -109,6 +110,14 @@ public final class TrainJob {
 
     /** Continues the run in dir; device (may be null) overrides its config.json's device. */
     public static Outcome resume(Path dir, String device, Path inceptionWeights, Log log) throws Exception {
+        return resume(dir, device, null, inceptionWeights, log);
+    }
+
+    /**
+     * As resume, and when steps is not null runs to that many G steps in total instead of config.json's
+     * g_steps, which a finished run is extended by (config.json is rewritten with it once the checkpoint fits).
+     */
+    public static Outcome resume(Path dir, String device, Long steps, Path inceptionWeights, Log log) throws Exception {
         try (RunFolder folder = RunFolder.open(dir, "train run folder", log)) {
             if (!Files.isDirectory(folder.resolve("checkpoints"))) {
                 throw new IllegalArgumentException(dir + " has no checkpoints/ folder: it is not a train run, or one "
@@ -117,7 +126,8 @@ public final class TrainJob {
             Path config = folder.resolve(RunFolder.CONFIG);
             TrainSettings settings = TrainSettings.load(config);
             try {
-                settings = (device == null ? settings : settings.with("device", device)).validate();
+                settings = (device == null ? settings : settings.with("device", device));
+                settings = (steps == null ? settings : settings.with("g_steps", steps.toString())).validate();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(config + ": " + e.getMessage(), e);
             }
@@ -130,6 +140,10 @@ public final class TrainJob {
                 log.info("architecture " + settings.arch() + " (" + settings.archSource() + ")");
                 try (TrainRun run = TrainRun.resume(settings, folder, on, scorer, new Reference(statistics, kidRows),
                         ReferenceFeatures.file(settings.datasets(), train, scorer).toString(), train, log)) {
+                    if (steps != null) {
+                        AtomicFile.write(config, (Json.write(RecordJson.write(settings)) + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
+                    }
                     return run.run();
                 }
             }

@@ -36,9 +36,9 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
     /** Samples in each grid (8x8). */
     static final int SAMPLES = 64;
     static final String CSV_HEADER = TrainJob.CSV_HEADER;
-    static final String FORMAT = "autogan4j-train-2";
-    /** Settings a resumed run may change: they shape no state. */
-    static final Set<String> MAY_DIFFER = Set.of("device", "max_seconds");
+    static final String FORMAT = "autogan4j-train-3";
+    /** Settings a resumed run may change: they shape no state (g_steps: `--resume --steps` extends a run). */
+    static final Set<String> MAY_DIFFER = Set.of("device", "max_seconds", "g_steps");
     private static final int KEEP_CHECKPOINTS = 2;
 
     private final TrainSettings settings;
@@ -99,9 +99,11 @@ final class TrainRun implements DerivedTraining.Listener, AutoCloseable {
         try {
             RunCheckpoints.Restored<TrainState> r = run.checkpoints.restoreNewest(TrainState.class, settings,
                     MAY_DIFFER, run::restore, log);
-            if (r.state().finished()) {
-                throw new IllegalArgumentException(folder.root() + " already finished (G step "
-                        + r.state().training().gSteps() + "); start a new run with another --out");
+            long done = r.state().training().gSteps();
+            if (settings.gSteps() <= done) {
+                throw new IllegalArgumentException(folder.root() + (r.state().finished() ? " already finished" : " is past "
+                        + "its step target") + " (G step " + done + "); extend it with --resume " + folder.root()
+                        + " --steps N (N > " + done + "), or start a new run with another --out");
             }
             log.info("resuming " + folder.root() + " after G step " + r.state().training().gSteps() + " ("
                     + run.checkpoints.file(r.number()).getFileName() + ")");

@@ -103,25 +103,29 @@ final class TrainCommand implements Callable<Integer> {
     Integer disBatch;
     @Option(names = "--gen-batch", description = "G step batch (preset: fmnist 64, paper-cifar10 128).")
     Integer genBatch;
-    @Option(names = "--n-critic", description = "D steps per G step (preset: 5).")
+    @Option(names = "--n-critic", description = "D steps per G step (preset: fmnist 1, paper-cifar10 5).")
     Integer nCritic;
-    @Option(names = "--lr", description = "Adam learning rate of G and D (preset: 2e-4).")
+    @Option(names = "--lr", description = "Adam learning rate of G and D (preset: fmnist 4e-4, paper-cifar10 2e-4).")
     Float lr;
     @Option(names = "--beta1", description = "Adam beta1 (preset: 0).")
     Float beta1;
     @Option(names = "--beta2", description = "Adam beta2 (preset: 0.9).")
     Float beta2;
-    @Option(names = "--ema", description = "EMA decay of G's weights (preset: 0.999).")
+    @Option(names = "--ema", description = "EMA decay of G's weights (preset: fmnist 0.99, paper-cifar10 0.999).")
     Float ema;
+    @Option(names = "--ema-warmup", negatable = true, description = "Grow the EMA decay as min(ema, (1 + n) / (10 + n)) "
+            + "over the first updates n (default: on; --no-ema-warmup keeps it fixed, as the paper).")
+    Boolean emaWarmup;
 
     @Override
     public Integer call() throws Exception {
         TrainJob.Outcome done;
         if (resume != null) {
-            Flags.onlyWith(spec, Set.of("--resume", "--device", "--inception-weights", "--quiet"), "--resume continues "
-                    + "a run with its own config.json; it takes no other settings (only --device, --inception-weights "
-                    + "and --quiet)");
-            done = TrainJob.resume(resume, device, inceptionWeights, messages.log());
+            Flags.onlyWith(spec, Set.of("--resume", "--steps", "--device", "--inception-weights", "--quiet"),
+                    "--resume continues a run with its own config.json; it takes no other settings (only --steps, "
+                    + "--device, --inception-weights and --quiet)");
+            done = TrainJob.resume(resume, device, steps == null ? null : steps.longValue(), inceptionWeights,
+                    messages.log());
         } else {
             Flags.require(spec, arch, "--arch");
             Flags.require(spec, out, "--out");
@@ -158,6 +162,7 @@ final class TrainCommand implements Callable<Integer> {
         flags.put("config.beta1", beta1);
         flags.put("config.beta2", beta2);
         flags.put("config.ema_decay", ema);
+        flags.put("config.ema_warmup", emaWarmup);
         TrainSettings settings = TrainSettings.preset(preset, dataset);
         for (Map.Entry<String, Object> e : flags.entrySet()) {
             if (e.getValue() != null) {

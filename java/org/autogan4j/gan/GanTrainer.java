@@ -21,15 +21,16 @@ import org.autogan4j.tensor.Tensor;
  * to an architecture and stage, or a {@link Generator}); the caller keeps D's stage in step.
  * Everything runs in train mode. z is drawn from an {@link Rng} on the tensors' device. Its
  * checkpoint is tensors() (G.*, D.* with their buffers, adam_g.* / adam_d.* moments, ema.* averages)
- * and counters(); restore(counters) returns the same names as live tensors to fill.
+ * and counters() (with the EMA's update count, which its warm-up needs); restore(counters) returns the same names as live tensors to fill.
  */
 public final class GanTrainer implements AutoCloseable {
     /** The losses of one {@link #step}; gLoss is NaN when no G step ran. */
     public record StepResult(float dLoss, float gLoss) {
     }
 
-    /** The scalar checkpoint state: the D-step counter and each Adam's step count per parameter name. */
-    public record Counters(long dSteps, Map<String, Integer> adamGSteps, Map<String, Integer> adamDSteps) {
+    /** The scalar checkpoint state: the D-step counter, each Adam's step count per parameter name, the EMA's updates. */
+    public record Counters(long dSteps, Map<String, Integer> adamGSteps, Map<String, Integer> adamDSteps,
+            long emaUpdates) {
         public Counters {
             adamGSteps = Collections.unmodifiableMap(new LinkedHashMap<>(adamGSteps));
             adamDSteps = Collections.unmodifiableMap(new LinkedHashMap<>(adamDSteps));
@@ -58,7 +59,7 @@ public final class GanTrainer implements AutoCloseable {
                 config.beta2(), Adam.DEFAULT_EPS);
         this.adamD = new Adam(new ArrayList<>(discriminator.namedParameters().values()), config.lr(), config.beta1(),
                 config.beta2(), Adam.DEFAULT_EPS);
-        this.ema = new Ema(generator.namedParameters(), config.emaDecay());
+        this.ema = new Ema(generator.namedParameters(), config.emaDecay(), config.emaWarmup());
         this.hinge = new HingeLoss(generator.device());
         generator.train(true);
         discriminator.train(true);
@@ -157,7 +158,7 @@ public final class GanTrainer implements AutoCloseable {
 
     public Counters counters() {
         return new Counters(dSteps, adamG.stepCounts(generator.namedParameters()),
-                adamD.stepCounts(discriminator.namedParameters()));
+                adamD.stepCounts(discriminator.namedParameters()), ema.updates());
     }
 
     /**
@@ -166,6 +167,7 @@ public final class GanTrainer implements AutoCloseable {
      */
     public Map<String, Tensor> restore(Counters saved) {
         restoreDSteps(saved.dSteps());
+        ema.restoreUpdates(saved.emaUpdates());
         Map<String, Tensor> out = new LinkedHashMap<>();
         put(out, "G.", generator.stateDict());
         put(out, "D.", discriminator.stateDict());

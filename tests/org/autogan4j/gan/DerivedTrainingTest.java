@@ -23,7 +23,7 @@ import org.autogan4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 class DerivedTrainingTest {
-    private static final GanConfig TINY = new GanConfig(1, 8, 8, 8, 4, 4, 4, 5, 2e-4f, 0f, 0.9f, 1f);
+    private static final GanConfig TINY = new GanConfig(1, 8, 8, 8, 4, 4, 4, 5, 2e-4f, 0f, 0.9f, 1f, false);
 
     @Test
     void reportsFollowGStepsAndEvaluationSeesTheEmaWeights() throws Exception {

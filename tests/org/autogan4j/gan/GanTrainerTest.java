@@ -16,7 +16,7 @@ import org.autogan4j.testing.Tensors;
 import org.junit.jupiter.api.Test;
 
 class GanTrainerTest {
-    private static final GanConfig TINY = new GanConfig(1, 4, 4, 4, 2, 3, 5, 5, 2e-4f, 0f, 0.9f, 0.999f);
+    private static final GanConfig TINY = new GanConfig(1, 4, 4, 4, 2, 3, 5, 5, 2e-4f, 0f, 0.9f, 0.999f, false);
 
     @Test
     void generatorStepsFollowDStepsZeroFiveTen() {

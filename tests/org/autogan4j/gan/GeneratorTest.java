@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GeneratorTest {
-    private static final GanConfig CONFIG = new GanConfig(3, 8, 8, 8, 4, 4, 6, 5, 2e-4f, 0f, 0.9f, 0.999f);
+    private static final GanConfig CONFIG = new GanConfig(3, 8, 8, 8, 4, 4, 6, 5, 2e-4f, 0f, 0.9f, 0.999f, false);
 
     @ParameterizedTest
     @ValueSource(strings = {"1,0,1,1,1,0,0,1,1,1,0,1,0,3", "0,1,2,0,0,2,2,1,1,0,1,0,1,2",

@@ -28,7 +28,7 @@ class TrainStepFidelityTest {
      *  BatchNorm has an exact gradient of 0; PyTorch stores ~1e-7 noise there). */
     private static final double ABS = 1e-5;
     /** The contract's config: 1 channel, latent 8, gf 8, df 8, bottom width 4, dis_bs 4, gen_bs 6. */
-    static final GanConfig CONFIG = new GanConfig(1, 8, 8, 8, 4, 4, 6, 5, 2e-4f, 0f, 0.9f, 0.999f);
+    static final GanConfig CONFIG = new GanConfig(1, 8, 8, 8, 4, 4, 6, 5, 2e-4f, 0f, 0.9f, 0.999f, false);
 
     @ParameterizedTest
     @ValueSource(strings = {"arch1_stage0", "arch1_stage1", "arch1_stage2", "arch2_stage0", "arch2_stage1",

@@ -43,7 +43,7 @@ class OptimTest {
             p.value().copyFrom(new float[] {1f, 2f});
             Map<String, Parameter> params = new LinkedHashMap<>();
             params.put("p", p);
-            try (Ema ema = new Ema(params, 0.5f)) {
+            try (Ema ema = new Ema(params, 0.5f, false)) {
                 p.value().copyFrom(new float[] {3f, 6f});
                 ema.update();
                 assertArrayEquals(new float[] {2f, 4f}, ema.averages().get("p").toArray());

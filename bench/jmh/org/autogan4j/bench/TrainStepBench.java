@@ -62,7 +62,7 @@ public class TrainStepBench {
     @Setup
     public void setup() {
         Device d = Device.valueOf(device.toUpperCase(Locale.ROOT));
-        config = new GanConfig(channels, latent, gf, df, 4, disBs, genBs, 5, 2e-4f, 0f, 0.9f, 0.999f);
+        config = new GanConfig(channels, latent, gf, df, 4, disBs, genBs, 5, 2e-4f, 0f, 0.9f, 0.999f, false);
         generator = new SharedGenerator(config, d, new Rng(1));
         discriminator = new Discriminator(config, d, new Rng(2));
         generator.setArch(Architecture.TOP1, 2);
