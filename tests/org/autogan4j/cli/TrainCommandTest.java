@@ -52,8 +52,8 @@ class TrainCommandTest {
         run = dir.resolve("run");
         Cli.ok("train", "--arch", "top1", "--out", run.toString(), "--stats", stats.toString(), "--train-images", "64",
                 "--gf", "8", "--df", "8", "--latent", "8", "--dis-batch", "8", "--gen-batch", "8", "--steps", "4",
-                "--n-critic", "5", "--eval-every", "2", "--eval-images", "40", "--eval-batch", "20", "--splits", "2", "--log-every", "1",
-                "--seed", "7", "--device", "cpu");
+                "--n-critic", "5", "--eval-every", "2", "--eval-images", "40", "--eval-batch", "20", "--splits", "2",
+                "--log-every", "1", "--seed", "7", "--device", "cpu");
     }
 
     private static List<String[]> rows(String kind) throws Exception {
