@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
 
 @Command(name = "autogan4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "AutoGAN (neural architecture search for GANs) on the JVM.",
-        subcommands = {InfoCommand.class, SearchCommand.class, TrainCommand.class, EvalCommand.class,
-                SampleCommand.class, FidStatsCommand.class, FidCommand.class, ReportCommand.class, TrainScorerCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, PipelineCommand.class, SearchCommand.class, TrainCommand.class,
+                EvalCommand.class, SampleCommand.class, FidStatsCommand.class, FidCommand.class, ReportCommand.class,
+                TrainScorerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,141 @@
+// The stages of one locked pipeline directory, run from the state pipeline.json records (PipelineJob):
+// search (SearchJob, resumed when PIPE/search already holds a run), each candidate's screening run
+// (TrainJob from scratch, resumed when it has a checkpoint, begun again when it stopped before one),
+// the winner's continuation to the full budget (TrainJob.resume with more steps), and the report. A
+// step is done when its result is on disk (topk.json, the train checkpoint at the target G step), so a
+// kill between a result and its record in pipeline.json repeats nothing. Progress lines per stage.
+package org.autogan4j.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+final class PipelineStages {
+    private final PipelineSettings settings;
+    private final RunFolder folder;
+    private final String device;
+    private final Path inceptionWeights;
+    private final Log log;
+    private final String stop;
+
+    PipelineStages(PipelineSettings settings, RunFolder folder, String device, Path inceptionWeights, Log log,
+            String stop) {
+        this.settings = settings;
+        this.folder = folder;
+        this.device = device;
+        this.inceptionWeights = inceptionWeights;
+        this.log = log;
+        this.stop = stop;
+    }
+
+    /** Runs the stages from state's on; returns null when stopped at stop, else the outcome. */
+    PipelineJob.Outcome run(PipelineState state) throws Exception {
+        if (state.stage().equals(PipelineState.SEARCH)) {
+            search();
+            state = record(state.at(PipelineState.CANDIDATES));
+            if (stop.equals("search")) {
+                return null;
+            }
+        }
+        if (state.stage().equals(PipelineState.CANDIDATES)) {
+            for (int rank = state.candidates().size() + 1; rank <= settings.candidates(); rank++) {
+                state = record(state.with(screen(rank)));
+                if (stop.equals("candidate-" + rank)) {
+                    return null;
+                }
+            }
+            state = record(state.picked());
+            PipelineState.Candidate w = state.winning();
+            log.info(String.format(Locale.ROOT, "[pipeline] winner: rank %d %s (FID %s after %d G steps)", w.rank(),
+                    w.arch(), w.fid(), w.gSteps()));
+        }
+        if (state.stage().equals(PipelineState.FINAL)) {
+            finish(state.winner());
+            state = record(state.at(PipelineState.REPORT));
+            if (stop.equals("final")) {
+                return null;
+            }
+        }
+        Path report = PipelineReport.write(folder.root(), settings, state);
+        record(state.at(PipelineState.DONE));
+        PipelineState.Candidate last = PipelineScores.at(candidate(state.winner()), settings.finalSteps(),
+                state.winner(), state.winning().arch());
+        log.info("[pipeline] done: " + report);
+        return new PipelineJob.Outcome(folder.root(), state.winning(), settings.finalSteps(), last.fid(),
+                last.isMean(), report);
+    }
+
+    private PipelineState record(PipelineState state) throws IOException {
+        PipelineJob.save(folder, state);
+        return state;
+    }
+
+    private void search() throws IOException {
+        Path dir = folder.resolve("search");
+        log.info("[pipeline] stage 1/4: search into " + dir);
+        if (Files.isRegularFile(dir.resolve("topk.json"))) {
+            return;
+        }
+        if (Files.isRegularFile(dir.resolve(RunFolder.CONFIG))) {
+            SearchJob.resume(dir, device, inceptionWeights, log);
+        } else {
+            SearchJob.start(settings.search(), dir, inceptionWeights, log);
+        }
+    }
+
+    private PipelineState.Candidate screen(int rank) throws Exception {
+        Path dir = candidate(rank);
+        log.info(String.format(Locale.ROOT, "[pipeline] stage 2/4: candidate %d of %d, %d G steps into %s", rank,
+                settings.candidates(), settings.screeningSteps(), dir));
+        if (!reached(dir, settings.screeningSteps())) {
+            if (hasCheckpoint(dir)) {
+                TrainJob.resume(dir, device, inceptionWeights, log);
+            } else {
+                PipelineJob.deleteTree(dir);
+                Files.createDirectories(dir.getParent());
+                String arch = folder.resolve("search").toAbsolutePath() + ":" + rank;
+                TrainSettings train = settings.trainSettings(arch);
+                TrainJob.start(device == null ? train : train.with("device", device), dir, inceptionWeights, log);
+            }
+        }
+        String codes = TrainSettings.load(dir.resolve(RunFolder.CONFIG)).arch();
+        return PipelineScores.at(dir, settings.screeningSteps(), rank, codes);
+    }
+
+    private void finish(int winner) throws Exception {
+        Path dir = candidate(winner);
+        log.info(String.format(Locale.ROOT, "[pipeline] stage 3/4: the winner, rank %d, on to %d G steps in %s",
+                winner, settings.finalSteps(), dir));
+        if (!reached(dir, settings.finalSteps())) {
+            TrainJob.resume(dir, device, settings.finalSteps(), inceptionWeights, log);
+        }
+    }
+
+    Path candidate(int rank) {
+        return folder.resolve("candidates").resolve("rank-" + rank);
+    }
+
+    /** Whether the train run in dir has its checkpoint after G step steps (it ran to that target). */
+    private static boolean reached(Path dir, long steps) {
+        return Files.isRegularFile(dir.resolve("checkpoints").resolve(String.format(Locale.ROOT, "g-%07d.safetensors",
+                steps)));
+    }
+
+    private static boolean hasCheckpoint(Path dir) throws IOException {
+        Path checkpoints = dir.resolve("checkpoints");
+        if (!Files.isDirectory(checkpoints)) {
+            return false;
+        }
+        try (var s = Files.list(checkpoints)) {
+            return s.anyMatch(p -> p.getFileName().toString().endsWith(".safetensors"));
+        }
+    }
+
+    /** The metrics.csv lines of a train run (for the report). */
+    static List<String> metrics(Path dir) throws IOException {
+        return Files.readAllLines(dir.resolve("metrics.csv"), StandardCharsets.US_ASCII);
+    }
+}
