@@ -1,6 +1,7 @@
 // The README's first command, ./autogan4j: with a fresh jar it runs it without building again, and
 // where Fashion-MNIST is missing (and may not be installed from here) the default run stops with one
-// line saying what to install, before anything else happens.
+// line saying what to install, before anything else happens, and how to run the default job, the
+// pipeline, on a folder of its own.
 package org.autogan4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,5 +49,6 @@ class LauncherIT {
         assertEquals(1, run.out().strip().lines().count(), "one line: " + run.out());
         assertTrue(run.out().contains("apt-get install -y dataset-fashion-mnist")
                 && run.out().contains("/nonexistent/fashion-mnist"), run.out());
+        assertTrue(run.out().strip().endsWith("run ./autogan4j pipeline --data FOLDER"), "the default job: " + run.out());
     }
 }
