@@ -1,8 +1,7 @@
 // The stages of one locked pipeline directory, run from the state pipeline.json records (PipelineJob):
-// search (SearchJob, resumed when PIPE/search already holds a run), each candidate's screening run
-// (TrainJob from scratch, resumed when it has a checkpoint, begun again when it stopped before one),
-// the winner's continuation to the full budget (TrainJob.resume with more steps), and the report. A
-// step is done when its result is on disk (topk.json, the train checkpoint at the target G step), so a
+// search (SearchJob) and each candidate's screening run (TrainJob from scratch), each resumed when it
+// has a checkpoint and begun again when it stopped before its first one; the winner's continuation to
+// the full budget (TrainJob.resume with more steps); and the report. A step is done when its result is on disk (topk.json, the train checkpoint at the target G step), so a
 // kill between a result and its record in pipeline.json repeats nothing. Progress lines per stage.
 package org.autogan4j.app;
 
@@ -79,10 +78,12 @@ final class PipelineStages {
         if (Files.isRegularFile(dir.resolve("topk.json"))) {
             return;
         }
-        if (Files.isRegularFile(dir.resolve(RunFolder.CONFIG))) {
+        if (hasCheckpoint(dir)) {
             SearchJob.resume(dir, device, inceptionWeights, log);
         } else {
-            SearchJob.start(settings.search(), dir, inceptionWeights, log);
+            PipelineJob.deleteTree(dir);
+            SearchJob.start(device == null ? settings.search() : settings.search().with("device", device), dir,
+                    inceptionWeights, log);
         }
     }
 
