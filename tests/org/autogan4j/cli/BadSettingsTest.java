@@ -166,9 +166,9 @@ class BadSettingsTest {
         Cli.Result noArch = Cli.run("train", "--out", out.toString());
         assertEquals(2, noArch.code(), noArch.err());
         assertTrue(noArch.err().contains("Missing required option: '--arch'"), noArch.err());
-        Cli.Result mixed = Cli.run("train", "--resume", dir.toString(), "--steps", "3");
+        Cli.Result mixed = Cli.run("train", "--resume", dir.toString(), "--eval-every", "3");
         assertEquals(1, mixed.code());
-        assertTrue(mixed.err().contains("takes no other settings") && mixed.err().contains("--steps"), mixed.err());
+        assertTrue(mixed.err().contains("takes no other settings") && mixed.err().contains("--eval-every"), mixed.err());
         Cli.Result notRun = Cli.run("train", "--resume", dir.resolve("nowhere").toString());
         assertEquals(1, notRun.code());
         assertTrue(notRun.err().contains("is not a train run folder (it has no config.json)"), notRun.err());
