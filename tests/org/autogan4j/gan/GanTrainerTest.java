@@ -1,6 +1,6 @@
 // GanTrainer's schedule (spec 3): the G step follows D steps 0, 5, 10, ... (n_critic = 5 counted
 // globally), batches come from any iterator (a smaller last batch included), and running out of
-// data is a clear error.
+// data is a clear error; the EMA counts one update per G step and a checkpoint restores the count.
 package org.autogan4j.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.autogan4j.nn.Rng;
 import org.autogan4j.tensor.Device;
@@ -34,6 +35,9 @@ class GanTrainerTest {
                 assertEquals(11, trainer.dSteps());
                 assertEquals(3, trainer.adamG().stepCount(g.namedParameters().get("l1.weight")));
                 assertEquals(11, trainer.adamD().stepCount(d.namedParameters().get("l5.weight_orig")));
+                assertEquals(3, trainer.counters().emaUpdates(), "one EMA update per G step, in the checkpoint");
+                trainer.restore(new GanTrainer.Counters(7, Map.of(), Map.of(), 40));
+                assertEquals(40, trainer.ema().updates(), "restored for the warm-up");
             }
         }
     }
