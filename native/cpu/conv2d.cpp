@@ -8,11 +8,13 @@
 //                    (in chunks of images, from channel-last copies of x and dy)
 // The packers have an AVX-512 path (masked loads give the zero padding) for stride-1 "same"
 // convolutions of images whose pixel count is a multiple of 16, and a plain path for everything else.
+// 3x3 stride-1 pad-1 convolutions that winogradApplies() accepts go to winograd.h instead.
 #include "ag/backend.h"
 #include "ag/conv2d_args.h"
 #include "ag/conv_shape.h"
 #include "ag/cpu_gemm.h"
 #include "ag/status.h"
+#include "winograd.h"
 
 #include <immintrin.h>
 #include <omp.h>
@@ -257,6 +259,7 @@ extern "C" ag_status ag_cpu_conv2d_forward(const float *x, const float *weight, 
                                            int c, int h, int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
     AG_CHECK(ag_conv2d_forward_check(x, weight, y, n, c, h, w, k, kh, kw, sh, sw, ph, pw));
     const ag_conv2d_shape s = ag_conv2d_shape_of(n, c, h, w, k, kh, kw, sh, sw, ph, pw);
+    if (ag::cpu::winogradApplies(s)) return ag::cpu::winogradForward(x, weight, bias, y, s);
     const int p = s.p, q = s.q, taps = kh * kw;
     Window win{x, n, c, h, w, p, q, kh, kw, sh, sw, ph, pw, 1, 1, nullptr};
     win.masks = windowMasks(win);
@@ -271,6 +274,7 @@ extern "C" ag_status ag_cpu_conv2d_backward_data(const float *dy, const float *w
                                                  int w, int k, int kh, int kw, int sh, int sw, int ph, int pw) {
     AG_CHECK(ag_conv2d_backward_data_check(dy, weight, dx, n, c, h, w, k, kh, kw, sh, sw, ph, pw));
     const ag_conv2d_shape s = ag_conv2d_shape_of(n, c, h, w, k, kh, kw, sh, sw, ph, pw);
+    if (ag::cpu::winogradApplies(s)) return ag::cpu::winogradBackwardData(dy, weight, dx, s);
     Window win{dy, n, k, s.p, s.q, h, w, kh, kw, 1, 1, ag_conv_backward_pad(kh, ph), ag_conv_backward_pad(kw, pw),
                sh, sw, nullptr};
     win.masks = windowMasks(win);
@@ -286,6 +290,7 @@ extern "C" ag_status ag_cpu_conv2d_backward_weight(const float *x, const float *
                                                    int sh, int sw, int ph, int pw) {
     AG_CHECK(ag_conv2d_backward_weight_check(x, dy, weightGrad, n, c, h, w, k, kh, kw, sh, sw, ph, pw));
     const ag_conv2d_shape s = ag_conv2d_shape_of(n, c, h, w, k, kh, kw, sh, sw, ph, pw);
+    if (ag::cpu::winogradApplies(s)) return ag::cpu::winogradBackwardWeight(x, dy, weightGrad, biasGrad, s);
     const int taps = kh * kw;
     const int64_t plane = (int64_t)s.p * s.q;
     // The batch in chunks of whole images, about kChunkPixels output pixels each (fixed by the shape):
