@@ -17,7 +17,9 @@
 namespace ag::cpu {
 
 // Whether a conv2d call of this shape runs here: a 3x3 kernel at stride 1 with padding 1, at least
-// 32 input and 32 output channels, and AG_CPU_WINOGRAD (read at every call) not "off".
+// 32 input and 32 output channels, at least 32 tiles in the batch (n ceil(h/4) ceil(w/4)), and
+// AG_CPU_WINOGRAD (read at every call) not "off". The thresholds are winograd.cpp's, with the
+// measurements behind them.
 bool winogradApplies(const ag_conv2d_shape &s);
 
 // The three passes, with ag_cpu_conv2d_*'s meaning and the shapes of s.
