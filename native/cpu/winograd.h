@@ -17,7 +17,7 @@
 namespace ag::cpu {
 
 // Whether a conv2d call of this shape runs here: a 3x3 kernel at stride 1 with padding 1, at least
-// 32 input and 32 output channels, at least 32 tiles in the batch (n ceil(h/4) ceil(w/4)), and
+// 32 input and 32 output channels, images of at least 8 x 8 (the batch size plays no part), and
 // AG_CPU_WINOGRAD (read at every call) not "off". The thresholds are winograd.cpp's, with the
 // measurements behind them.
 bool winogradApplies(const ag_conv2d_shape &s);
@@ -43,6 +43,9 @@ struct WinogradTiling {
 // Images per chunk of a batch of n whose tiles each hold floatsPerTile transformed floats: as many
 // as keep a chunk's in half the last-level cache, at least one, the chunks of equal size.
 int winogradChunkImages(int n, int tilesPerImage, int64_t floatsPerTile);
+
+// Whether a call with this many tiles runs an OpenMP team (false inside one or for little work).
+bool winogradTeam(int64_t tiles, int cin, int cout);
 
 // src (planes, h, w) -> dst (planes, hp, wp), src's pixel (i, j) at (top + i, left + j), zeros around.
 // An orphaned `omp for`: every thread of the calling team calls it (or one thread alone).

@@ -96,7 +96,7 @@ ag_status convolve(const Conv &cv, const char *entry) {
         return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: %lld bytes of Winograd scratch", entry,
                        (long long)(uSize + vSize + mSize + xpSize) * 4);
     ag_status failure = AG_OK;
-#pragma omp parallel if (!omp_in_parallel())
+#pragma omp parallel if (winogradTeam((int64_t)cv.n * g.tiles, cv.cin, cv.cout))
     {
         transformFilters(kernels, cv, u, outPad);
         for (int first = 0; first < cv.n; first += chunkImages) {

@@ -8,6 +8,7 @@
 
 #include "ag/cpu_gemm.h"
 #include "ag/status.h"
+#include "omp_grain.h"
 #include "winograd_kernels.h"
 
 #include <omp.h>
@@ -40,7 +41,7 @@ void transformTiles(const WinogradTiling &g, const float *src, int channels, int
 // weightGrad (k, c, 3, 3) += G^T du G for du (36, k, cPad), lanes over input channels.
 void addFilterGradients(const WinogradKernels &kernels, const float *du, int k, int c, int64_t cPad, float *weightGrad) {
     const int groups = (c + kLanes - 1) / kLanes;
-#pragma omp parallel for schedule(static) if (!omp_in_parallel())
+#pragma omp parallel for schedule(static) if (!omp_in_parallel() && (int64_t)k * c * kWinoPositions >= kOmpGrain)
     for (int64_t job = 0; job < (int64_t)k * groups; ++job) {
         const int o = (int)(job / groups), c0 = (int)(job % groups) * kLanes;
         alignas(64) float taps[9 * kLanes];
@@ -71,7 +72,7 @@ ag_status winogradBackwardWeight(const float *x, const float *dy, float *weightG
         return ag_fail(AG_ERR_OUT_OF_MEMORY, "ag_cpu_conv2d_backward_weight: %lld bytes of Winograd scratch",
                        (long long)(duSize + vSize + dmSize + xpSize + dypSize) * 4);
     ag_status failure = AG_OK;
-#pragma omp parallel if (!omp_in_parallel())
+#pragma omp parallel if (winogradTeam((int64_t)n * g.tiles, c, k))
     for (int first = 0; first < n; first += chunkImages) {
         const int count = std::min(chunkImages, n - first), tiles = count * g.tiles;
         winogradPad(x + (int64_t)first * c * h * w, (int64_t)count * c, h, w, xp, g.hp, g.wp, 1, 1);

@@ -34,6 +34,13 @@ public final class CudaParity {
      */
     private static final double ROUNDINGS_PER_SQRT_TERM = 4 * 0x1p-24;
     /**
+     * The CPU twin's 3x3 stride-1 pad-1 convolutions from 32 channels run as Winograd F(4x4, 3x3)
+     * (native/cpu/winograd.h), whose own error against exact arithmetic native/tests/winograd_test.cpp
+     * bounds at 1e-5 norm-wise (measured 1-3e-6, ~10x the direct sum's): a strict-FP32 comparison
+     * of such a conv allows that on top of the two summation orders' difference.
+     */
+    public static final double WINOGRAD_REL = 1e-5;
+    /**
      * Per element: an absolute floor for values that cancel to near zero. The widest per-element
      * sum here (bilinear x4 backward: ~64 terms of size ~1) carries ~sqrt(64) 2^-24 ~ 1e-6 of
      * rounding in either order; 1e-5 leaves a margin and stays far below a wrong element's O(1).
