@@ -151,10 +151,10 @@ void scaleOnly(int m, int n, float beta, const GemmC &c) {
         }
 }
 
-// Packing plain matrices is a copy the compiler vectorizes; target_clones adds an AVX-512 build.
-__attribute__((target_clones("avx512f", "default"))) void packMatrixA(bool trans, const float *a, int64_t lda,
-                                                                      float *dst, int i0, int mc, int p0, int kc,
-                                                                      int mr) {
+// Packing plain matrices is a copy the compiler vectorizes; target_clones adds AVX-512 and AVX2 builds.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void packMatrixA(bool trans, const float *a,
+                                                                              int64_t lda, float *dst, int i0, int mc,
+                                                                              int p0, int kc, int mr) {
     for (int r = 0; r < mc; r += mr, dst += (int64_t)mr * kc) {
         const int rows = std::min(mr, mc - r);
         if (trans) {
@@ -180,9 +180,9 @@ __attribute__((target_clones("avx512f", "default"))) void packMatrixA(bool trans
     }
 }
 
-__attribute__((target_clones("avx512f", "default"))) void packMatrixB(bool trans, const float *b, int64_t ldb,
-                                                                      float *dst, int p0, int kc, int j0, int nc,
-                                                                      int nr) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void packMatrixB(bool trans, const float *b,
+                                                                              int64_t ldb, float *dst, int p0, int kc,
+                                                                              int j0, int nc, int nr) {
     for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
         const int cols = std::min(nr, nc - r);
         if (trans) {
@@ -209,6 +209,13 @@ __attribute__((target_clones("avx512f", "default"))) void packMatrixB(bool trans
 const GemmKernel &gemmKernel() {
     static const GemmKernel &kernel = selectKernel();
     return kernel;
+}
+
+PackIsa packIsa(int nr) {
+    const GemmKernel &kernel = gemmKernel();
+    if (&kernel == &kGemmKernelAvx512 && nr % 16 == 0) return PackIsa::kAvx512;
+    if (&kernel == &kGemmKernelAvx2 && nr % 8 == 0) return PackIsa::kAvx2;
+    return PackIsa::kPlain;
 }
 
 float *scratch(int slot, size_t floats) {
@@ -315,7 +322,7 @@ ag_status gemm(bool transA, bool transB, int m, int n, int k, float alpha, const
 
 // 32 interleaved partial sums (independent chains the compiler keeps in vector registers), then
 // added in order: the same result with or without AVX-512.
-__attribute__((target_clones("avx512f", "default"))) double sumFloats(const float *x, int64_t n) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) double sumFloats(const float *x, int64_t n) {
     constexpr int kLanes = 32;
     double partial[kLanes] = {};
     int64_t i = 0;
@@ -327,9 +334,32 @@ __attribute__((target_clones("avx512f", "default"))) double sumFloats(const floa
     return sum;
 }
 
+namespace {
+
+// One block of rows [r0, r1) and columns [c0, c1) of one image, at most 16 x 16.
+void transposeBlock(const float *src, float *dst, int rows, int cols, int r0, int r1, int c0, int c1, bool avx512,
+                    bool avx2) {
+    if (avx512 && r1 - r0 == 16 && c1 - c0 == 16) {
+        transpose16x16Avx512(src + (int64_t)r0 * cols + c0, cols, dst + (int64_t)c0 * rows + r0, rows);
+        return;
+    }
+    for (int r8 = r0; r8 < r1; r8 += 8)
+        for (int c8 = c0; c8 < c1; c8 += 8) {
+            const int r9 = std::min(r1, r8 + 8), c9 = std::min(c1, c8 + 8);
+            if (avx2 && r9 - r8 == 8 && c9 - c8 == 8) {
+                transpose8x8Avx2(src + (int64_t)r8 * cols + c8, cols, dst + (int64_t)c8 * rows + r8, rows);
+                continue;
+            }
+            for (int r = r8; r < r9; ++r)
+                for (int col = c8; col < c9; ++col) dst[(int64_t)col * rows + r] = src[(int64_t)r * cols + col];
+        }
+}
+
+} // namespace
+
 void transposeBatch(const float *x, float *y, int batch, int rows, int cols) {
     constexpr int kBlock = 16;
-    const bool vectorized = __builtin_cpu_supports("avx512f");
+    const bool avx512 = __builtin_cpu_supports("avx512f"), avx2 = __builtin_cpu_supports("avx2");
     const int rowBlocks = (rows + kBlock - 1) / kBlock;
 #pragma omp parallel for collapse(2) schedule(static) if ((int64_t)batch * rows * cols >= 65536)
     for (int image = 0; image < batch; ++image)
@@ -337,15 +367,8 @@ void transposeBatch(const float *x, float *y, int batch, int rows, int cols) {
             const float *src = x + (int64_t)image * rows * cols;
             float *dst = y + (int64_t)image * rows * cols;
             const int r0 = rb * kBlock, r1 = std::min(rows, r0 + kBlock);
-            for (int c0 = 0; c0 < cols; c0 += kBlock) {
-                const int c1 = std::min(cols, c0 + kBlock);
-                if (vectorized && r1 - r0 == kBlock && c1 - c0 == kBlock) {
-                    transpose16x16Avx512(src + (int64_t)r0 * cols + c0, cols, dst + (int64_t)c0 * rows + r0, rows);
-                    continue;
-                }
-                for (int r = r0; r < r1; ++r)
-                    for (int col = c0; col < c1; ++col) dst[(int64_t)col * rows + r] = src[(int64_t)r * cols + col];
-            }
+            for (int c0 = 0; c0 < cols; c0 += kBlock)
+                transposeBlock(src, dst, rows, cols, r0, r1, c0, std::min(cols, c0 + kBlock), avx512, avx2);
         }
 }
 

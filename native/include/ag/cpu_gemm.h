@@ -31,6 +31,12 @@ extern const GemmKernel kGemmKernelPortable; // gemm_kernel_portable.cpp
 // The kernel chosen for this CPU (AVX-512, else AVX2 + FMA, else portable), fixed at first use.
 const GemmKernel &gemmKernel();
 
+// The vector ISA of the packers whose panels feed the chosen kernel nr columns wide: AVX-512 (16
+// floats a vector) under the AVX-512 kernel, AVX2 (8) under the AVX2 kernel, plain C++ under the
+// portable one or where nr is not a whole number of vectors.
+enum class PackIsa { kPlain, kAvx2, kAvx512 };
+PackIsa packIsa(int nr);
+
 // Supplies op(A) (m x k) as mr-row panels: for rows i0 .. i0+mc and columns p0 .. p0+kc, panel r
 // is written at dst + r*mr*kc as kc x mr (column p, then rows); the last panel's rows past i0+mc
 // are zero.
@@ -125,6 +131,9 @@ void transposeBatch(const float *x, float *y, int batch, int rows, int cols);
 
 // src (16 rows, stride srcStride) -> dst (16 rows, stride dstStride) transposed; AVX-512 CPUs only.
 void transpose16x16Avx512(const float *src, int64_t srcStride, float *dst, int64_t dstStride);
+
+// src (8 rows, stride srcStride) -> dst (8 rows, stride dstStride) transposed; AVX2 CPUs only.
+void transpose8x8Avx2(const float *src, int64_t srcStride, float *dst, int64_t dstStride);
 
 } // namespace ag::cpu
 
