@@ -69,21 +69,33 @@ float *element(const GemmC &c, int i, int j) {
     return c.c + i * c.ldc + (j / c.groupCols) * c.groupStride + j % c.groupCols;
 }
 
-// One mr x nr tile whose rows or column vectors are not all in place: gather, run, scatter.
+// One mr x nr tile whose rows or column vectors are not all in place: gather, run, scatter. offset
+// (nr/vw), when not NULL, says that the tile's column vectors are whole and where each starts in a
+// row of C; then only the rows are partial and go as whole vectors.
 void edgeTile(const GemmKernel &kernel, int kc, const float *a, const float *b, const GemmC &c, int i, int j,
-              int rows, int cols, float alpha, float beta, const float *bias) {
+              int rows, int cols, float alpha, float beta, const float *bias, const int64_t *offset) {
     alignas(64) float tile[kMaxTile] = {};
     float tileBias[kMaxRows] = {};
     float *vectors[kMaxPanel / 4];
-    for (int v = 0; v < kernel.nr / kernel.vw; ++v) vectors[v] = tile + v * kernel.vw;
+    const int vw = kernel.vw, count = kernel.nr / vw;
+    for (int v = 0; v < count; ++v) vectors[v] = tile + v * vw;
     for (int r = 0; r < rows; ++r) {
         if (bias) tileBias[r] = bias[i + r];
-        if (beta != 0.0f)
+        if (beta == 0.0f) continue;
+        if (offset)
+            for (int v = 0; v < count; ++v)
+                std::memcpy(tile + r * kernel.nr + v * vw, c.c + (i + r) * c.ldc + offset[v], vw * sizeof(float));
+        else
             for (int col = 0; col < cols; ++col) tile[r * kernel.nr + col] = *element(c, i + r, j + col);
     }
     kernel.run(kc, a, b, vectors, kernel.nr, alpha, beta, bias ? tileBias : nullptr);
-    for (int r = 0; r < rows; ++r)
-        for (int col = 0; col < cols; ++col) *element(c, i + r, j + col) = tile[r * kernel.nr + col];
+    for (int r = 0; r < rows; ++r) {
+        if (offset)
+            for (int v = 0; v < count; ++v)
+                std::memcpy(c.c + (i + r) * c.ldc + offset[v], tile + r * kernel.nr + v * vw, vw * sizeof(float));
+        else
+            for (int col = 0; col < cols; ++col) *element(c, i + r, j + col) = tile[r * kernel.nr + col];
+    }
 }
 
 void runStrip(const GemmKernel &kernel, const Plan &plan, const Strip &s, int k, float alpha, const GemmA &a,
@@ -132,7 +144,8 @@ void runStrip(const GemmKernel &kernel, const Plan &plan, const Strip &s, int k,
                             kernel.run(kc, panelA, panelB, out, c.ldc, alpha, blockBeta,
                                        blockBias ? blockBias + i : nullptr);
                         } else {
-                            edgeTile(kernel, kc, panelA, panelB, c, i, j, rows, cols, alpha, blockBeta, blockBias);
+                            edgeTile(kernel, kc, panelA, panelB, c, i, j, rows, cols, alpha, blockBeta, blockBias,
+                                     inPlace ? offset : nullptr);
                         }
                     }
                 }
