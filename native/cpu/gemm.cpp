@@ -1,6 +1,6 @@
 // CPU GEMM: the BLIS-style blocked driver (loops jc -> pc -> ic -> jr -> ir around a register-blocked
-// micro-kernel from gemm_kernel_*.cpp), the micro-kernel choice for this CPU, the packers of plain
-// row-major matrices, the scratch buffers, two helpers of the convolutions, and ag_cpu_gemm. Threads
+// micro-kernel from gemm_kernel_*.cpp), the micro-kernel and packing-ISA choice for this CPU, the
+// packers of plain row-major matrices, the scratch buffers, the bias sum, and ag_cpu_gemm. Threads
 // split C into column (or row) strips of whole tiles and every element is summed over k in the same
 // blocks, so results do not depend on the thread count.
 #include "ag/backend.h"
@@ -48,8 +48,6 @@ constexpr int kMaxTile = 512;              // mr * nr of every kernel fits
 constexpr int kMaxRows = 16;               // mr of every kernel
 constexpr int kMaxPanel = 64;              // nr of every kernel; vw >= 4
 constexpr int64_t kWholeAFloats = 1 << 20; // op(A) is packed once when it is at most this big (4 MiB)
-constexpr int64_t kBlockAFloats = 1 << 17; // ... and a k block of it stays in L2 (512 KiB)
-constexpr int64_t kStripCFloats = 1 << 17; // a strip of C that stays in L2 across the k blocks
 
 // What one thread computes: rows [m0, m1) and columns [n0, n1) of C.
 struct Strip {
@@ -57,10 +55,11 @@ struct Strip {
 };
 
 // How one call is blocked: k in blocks of kc, rows in blocks of mc, columns in blocks of nc
-// (multiples of mr and nr). wholeA, when not NULL, is all of op(A) packed up front: the k block
-// starting at p0 lies at wholeA + p0 * mPad.
+// (multiples of mr and nr); a strip of C of stripC floats. wholeA, when not NULL, is all of op(A)
+// packed up front: the k block starting at p0 lies at wholeA + p0 * mPad.
 struct Plan {
     int kc, mc, nc;
+    int64_t stripC;
     const float *wholeA;
     int mPad;
 };
@@ -105,7 +104,7 @@ void runStrip(const GemmKernel &kernel, const Plan &plan, const Strip &s, int k,
     // right before its kernels read it, and the column blocks keep the C strip in L2 instead.
     const bool panelwise = plan.wholeA || s.m1 - s.m0 <= plan.mc;
     const int mcBlock = panelwise ? s.m1 - s.m0 : plan.mc;
-    const int ncBlock = panelwise ? std::max(nr, (int)(kStripCFloats / (s.m1 - s.m0)) / nr * nr) : plan.nc;
+    const int ncBlock = panelwise ? std::max(nr, (int)(plan.stripC / (s.m1 - s.m0)) / nr * nr) : plan.nc;
     for (int jc = s.n0; jc < s.n1; jc += ncBlock) {
         const int nc = std::min(ncBlock, s.n1 - jc);
         for (int pc = 0; pc < k; pc += plan.kc) {
@@ -250,14 +249,14 @@ ag_status gemm(int m, int n, int k, float alpha, const GemmA &a, const GemmB &b,
     const GemmKernel &kernel = gemmKernel();
     const int kBlocks = (k + kernel.kc - 1) / kernel.kc;
     const int tilesM = (m + kernel.mr - 1) / kernel.mr, tilesN = (n + kernel.nr - 1) / kernel.nr;
-    Plan plan = {(k + kBlocks - 1) / kBlocks, kernel.mc / kernel.mr * kernel.mr, kernel.nc / kernel.nr * kernel.nr,
-                 nullptr, tilesM * kernel.mr};
+    const Blocking &cache = blocking();
+    Plan plan = {(k + kBlocks - 1) / kBlocks, cache.mc, cache.nc, cache.stripCFloats, nullptr, tilesM * kernel.mr};
     int threads = omp_in_parallel() ? 1 : omp_get_max_threads();
     if ((double)m * n * k < 262144.0) threads = 1;
     const bool splitN = tilesN >= threads || tilesN >= tilesM;
     threads = std::min(threads, splitN ? tilesN : tilesM);
     // A small op(A) that every column block would repack (convolution weights) is packed once.
-    if (splitN && (int64_t)plan.mPad * k <= kWholeAFloats && (int64_t)plan.mPad * plan.kc <= kBlockAFloats) {
+    if (splitN && (int64_t)plan.mPad * k <= kWholeAFloats && (int64_t)plan.mPad * plan.kc <= cache.blockAFloats) {
         float *wholeA = scratch(2, (size_t)plan.mPad * k);
         if (!wholeA) return ag_fail(AG_ERR_OUT_OF_MEMORY, "gemm: %lld bytes for A", (long long)plan.mPad * k * 4);
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
@@ -345,44 +344,6 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) double sumFloats(co
     double sum = 0.0;
     for (int lane = 0; lane < kLanes; ++lane) sum += partial[lane];
     return sum;
-}
-
-namespace {
-
-// One block of rows [r0, r1) and columns [c0, c1) of one image, at most 16 x 16.
-void transposeBlock(const float *src, float *dst, int rows, int cols, int r0, int r1, int c0, int c1, bool avx512,
-                    bool avx2) {
-    if (avx512 && r1 - r0 == 16 && c1 - c0 == 16) {
-        transpose16x16Avx512(src + (int64_t)r0 * cols + c0, cols, dst + (int64_t)c0 * rows + r0, rows);
-        return;
-    }
-    for (int r8 = r0; r8 < r1; r8 += 8)
-        for (int c8 = c0; c8 < c1; c8 += 8) {
-            const int r9 = std::min(r1, r8 + 8), c9 = std::min(c1, c8 + 8);
-            if (avx2 && r9 - r8 == 8 && c9 - c8 == 8) {
-                transpose8x8Avx2(src + (int64_t)r8 * cols + c8, cols, dst + (int64_t)c8 * rows + r8, rows);
-                continue;
-            }
-            for (int r = r8; r < r9; ++r)
-                for (int col = c8; col < c9; ++col) dst[(int64_t)col * rows + r] = src[(int64_t)r * cols + col];
-        }
-}
-
-} // namespace
-
-void transposeBatch(const float *x, float *y, int batch, int rows, int cols) {
-    constexpr int kBlock = 16;
-    const bool avx512 = __builtin_cpu_supports("avx512f"), avx2 = __builtin_cpu_supports("avx2");
-    const int rowBlocks = (rows + kBlock - 1) / kBlock;
-#pragma omp parallel for collapse(2) schedule(static) if ((int64_t)batch * rows * cols >= 65536)
-    for (int image = 0; image < batch; ++image)
-        for (int rb = 0; rb < rowBlocks; ++rb) {
-            const float *src = x + (int64_t)image * rows * cols;
-            float *dst = y + (int64_t)image * rows * cols;
-            const int r0 = rb * kBlock, r1 = std::min(rows, r0 + kBlock);
-            for (int c0 = 0; c0 < cols; c0 += kBlock)
-                transposeBlock(src, dst, rows, cols, r0, r1, c0, std::min(cols, c0 + kBlock), avx512, avx2);
-        }
 }
 
 } // namespace ag::cpu

@@ -77,5 +77,5 @@ __attribute__((target("avx2"))) void transpose8x8Avx2(const float *src, int64_t 
     }
 }
 
-const GemmKernel kGemmKernelAvx2 = {"avx2 6x16", kRows, 8 * kVectors, 8, 256, 144, 3072, run};
+const GemmKernel kGemmKernelAvx2 = {"avx2 6x16", kRows, 8 * kVectors, 8, 256, run};
 }
