@@ -150,6 +150,8 @@ __attribute__((target("avx2"))) void ImageColumns::packAvx2(float *dst, int p0, 
         int c = p0 / taps, t = p0 % taps;
         for (int kk = 0; kk < kc; ++kk) {
             const float *src = w_.src + (int64_t)c * plane + shift[t];
+            // the next panel's pixels of this row, which the caches' own prefetchers miss
+            _mm_prefetch(reinterpret_cast<const char *>(src + base[0] + nr), _MM_HINT_T0);
             for (int v = 0; v < vectors; ++v) {
                 const unsigned bits = masks[v] ? masks[v][t] : 0u;
                 __m256 value = _mm256_setzero_ps();
