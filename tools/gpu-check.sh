@@ -182,8 +182,8 @@ fi
 stage_begin b "$(cap "$CAP_B")" "TrainStepBench on $dev (gf ${sizes[0]}, df ${sizes[1]}, latent ${sizes[2]}, gen_bs ${sizes[3]}, dis_bs ${sizes[4]}, ${sizes[5]}x32x32) + bench/peer/train_step.py -> train-step.log"
 stage_b_end=$(($(date +%s) + $(cap "$CAP_B")))
 java_run "$(cap $((CAP_B * 6 / 10)))" "$OUT/train-step.log" -cp "$CP" org.openjdk.jmh.Main "${jmh_opts[@]}" \
-    -p device=$dev -p gf="${sizes[0]}" -p df="${sizes[1]}" -p latent="${sizes[2]}" -p genBs="${sizes[3]}" \
-    -p disBs="${sizes[4]}" -p channels="${sizes[5]}" -rf json -rff "$WORK/trainstep-jmh.json" \
+    -p device=$dev -p config="${sizes[0]}/${sizes[1]}/${sizes[2]}/${sizes[3]}/${sizes[4]}" \
+    -p channels="${sizes[5]}" -rf json -rff "$WORK/trainstep-jmh.json" \
     '^org\.autogan4j\.bench\.TrainStepBench\.'
 ours=$(status_of $RC "ours ran")
 result set train_step.jmh --json "$WORK/trainstep-jmh.json"

@@ -3,12 +3,13 @@
 one G step with Adam updates and the EMA of G, and the D step alone, timed with torch on the CPU or
 on a CUDA card, so that our iteration has an outside reference measured on the same machine.
 
-Setting: the shared generator set to AutoGAN-top1 (1,0,1,1,1,0,0,1,1,1,0,1,0,3) at stage 2 (32x32),
-a random real batch, fresh z each step; the models are tools/autogan_torch.py with the original's
-training init. The default sizes are issue 4's CPU setting (gf 64, df 64, latent 64, gen_bs 64,
-dis_bs 32, 1 channel); the search's paper widths are --gf 128 --df 64 --latent 128 --gen-bs 128
---dis-bs 64 --channels 3. Prints the median of the timed steps in ms and the peak resident memory;
---jmh PATH adds ours (JMH's -rf json result of TrainStepBench at the same device and sizes) and the
+Setting: the shared generator set to an architecture (--arch, the 14 codes joined by '-'; default
+AutoGAN-top1, 1-0-1-1-1-0-0-1-1-1-0-1-0-3) at stage 2 (32x32), a random real batch, fresh z each
+step; the models are tools/autogan_torch.py with the original's training init. The default sizes are
+issue 4's CPU setting (gf 64, df 64, latent 64, gen_bs 64, dis_bs 32, 1 channel); the search's paper
+widths are --gf 128 --df 64 --latent 128 --gen-bs 128 --dis-bs 64 --channels 3. Prints the FLOP
+estimate of one iteration, the median of the timed steps in ms and the peak resident memory; --jmh
+PATH adds ours (JMH's -rf json result of TrainStepBench at the same device, sizes and arch) and the
 ratio torch ms / ours ms (above 1: ours faster); --json PATH writes the figures.
 """
 import argparse
@@ -25,6 +26,8 @@ import torch.nn.functional as F
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tools"))
 from autogan_torch import TOP1, Discriminator, SharedGenerator, init_for_training  # noqa: E402
 
+MULTIPLY_ADDS = (torch.nn.Conv2d, torch.nn.ConvTranspose2d, torch.nn.Linear)
+
 BENCHMARK = "org.autogan4j.bench.TrainStepBench"
 STAGE, RESOLUTION, BOTTOM_WIDTH = 2, 32, 4
 LR, BETAS, EMA_DECAY = 2e-4, (0.0, 0.9), 0.999
@@ -40,7 +43,7 @@ class TrainStep:
         self.dis = Discriminator(args.df, args.channels)
         init_for_training(self.gen)
         init_for_training(self.dis)
-        self.gen.set_arch(TOP1, STAGE)
+        self.gen.set_arch(args.arch_codes, STAGE)
         self.dis.cur_stage = STAGE
         self.gen.to(device).train()
         self.dis.to(device).train()
@@ -72,6 +75,42 @@ class TrainStep:
         self.g_step()
 
 
+def forward_macs(model, x):
+    """Multiply-adds of the convolutions and linear layers in one forward pass of model on x."""
+    total, hooks = [0], []
+
+    def count(module, inputs, output):
+        if isinstance(module, torch.nn.ConvTranspose2d):
+            total[0] += inputs[0].numel() * module.out_channels * module.kernel_size[0] * module.kernel_size[1]
+        elif isinstance(module, torch.nn.Conv2d):
+            taps = module.in_channels // module.groups * module.kernel_size[0] * module.kernel_size[1]
+            total[0] += output.numel() * taps
+        else:
+            total[0] += output.numel() * module.in_features
+
+    for module in model.modules():
+        if isinstance(module, MULTIPLY_ADDS):
+            hooks.append(module.register_forward_hook(count))
+    with torch.no_grad():
+        model(x)
+    for hook in hooks:
+        hook.remove()
+    return total[0]
+
+
+def iteration_flops(step):
+    """FLOPs of one iteration's convolutions and linear layers, 2 per multiply-add: a forward pass
+    once, a pass that is backpropagated three times (forward, data and weight gradients). The D step
+    runs G forward on dis_bs (no backward) and D on dis_bs real and dis_bs fake; the G step runs G
+    and D on gen_bs, both backpropagated."""
+    a = step.args
+    g_dis = forward_macs(step.gen, torch.randn(a.dis_bs, a.latent, device=step.device))
+    g_gen = forward_macs(step.gen, torch.randn(a.gen_bs, a.latent, device=step.device))
+    d_dis = forward_macs(step.dis, step.real)
+    d_gen = forward_macs(step.dis, torch.randn(a.gen_bs, a.channels, RESOLUTION, RESOLUTION, device=step.device))
+    return 2 * (g_dis + 3 * 2 * d_dis + 3 * g_gen + 3 * d_gen)
+
+
 def time_ms(step, warmup, iters, sync):
     """Median, min and max ms of iters calls after warmup ones, each call finished before the clock stops."""
     for _ in range(warmup):
@@ -94,8 +133,8 @@ def score_ms(metric):
 
 def jmh_params(args):
     """TrainStepBench's @Param values for these sizes, as JMH writes them."""
-    return {"device": args.device, "gf": str(args.gf), "df": str(args.df), "latent": str(args.latent),
-            "genBs": str(args.gen_bs), "disBs": str(args.dis_bs), "channels": str(args.channels)}
+    return {"device": args.device, "config": f"{args.gf}/{args.df}/{args.latent}/{args.gen_bs}/{args.dis_bs}",
+            "arch": args.arch, "channels": str(args.channels)}
 
 
 def load_ours(path, args):
@@ -121,15 +160,23 @@ def main():
     parser.add_argument("--gen-bs", type=int, default=64, help="G step batch (default 64)")
     parser.add_argument("--dis-bs", type=int, default=32, help="D step batch, real and fake each (default 32)")
     parser.add_argument("--channels", type=int, default=1, help="image channels (default 1)")
+    parser.add_argument("--arch", default="-".join(map(str, TOP1)),
+                        help="the 14 architecture codes joined by '-' (default AutoGAN-top1)")
     parser.add_argument("--threads", type=int, default=2, help="CPU threads (default 2)")
     parser.add_argument("--tf32", action="store_true", help="allow TF32 in cuDNN and matmul, as our CUDA GEMMs use")
     parser.add_argument("--jmh", metavar="PATH", help="JMH result file (-rf json) holding TrainStepBench")
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
     parser.add_argument("--warmup", type=int, default=3, help="untimed steps first (default 3)")
-    parser.add_argument("--iters", type=int, default=10, help="timed steps, at least 10 (default 10)")
+    parser.add_argument("--iters", type=int, default=10, help="timed steps (default 10)")
     args = parser.parse_args()
-    if args.iters < 10 or args.warmup < 1:
-        parser.error("--iters must be at least 10 and --warmup at least 1")
+    if args.iters < 1 or args.warmup < 1:
+        parser.error("--iters and --warmup must be at least 1")
+    try:
+        args.arch_codes = tuple(int(code) for code in args.arch.split("-"))
+    except ValueError:
+        args.arch_codes = ()
+    if len(args.arch_codes) != 14:
+        parser.error(f"--arch: 14 codes joined by '-', not {args.arch}")
     if args.device == "cuda" and not torch.cuda.is_available():
         raise SystemExit(f"torch {torch.__version__} sees no CUDA device here")
     ours = load_ours(args.jmh, args) if args.jmh else None
@@ -147,8 +194,10 @@ def main():
         sync = lambda: None  # noqa: E731
     print(f"torch {torch.__version__}, {where}")
     print(f"gf {args.gf}, df {args.df}, latent {args.latent}, gen_bs {args.gen_bs}, dis_bs {args.dis_bs}, "
-          f"stage {STAGE}, arch {','.join(map(str, TOP1))}, {args.channels}x{RESOLUTION}x{RESOLUTION}")
+          f"stage {STAGE}, arch {args.arch}, {args.channels}x{RESOLUTION}x{RESOLUTION}")
     step = TrainStep(args, device)
+    flops = iteration_flops(step)
+    print(f"iteration FLOP estimate: {flops / 1e9:.2f} GFLOP (convolutions and linear layers)")
     figures = {"iteration": time_ms(step.iteration, args.warmup, args.iters, sync),
                "dStep": time_ms(step.d_step, args.warmup, args.iters, sync)}
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -162,8 +211,8 @@ def main():
     print(f"peak resident {peak_mib:.0f} MiB" + ("; a ratio above 1: ours faster" if ours else ""))
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"torch": torch.__version__, "where": where, "params": jmh_params(args), "steps": figures}, f,
-                      indent=1)
+            json.dump({"torch": torch.__version__, "where": where, "params": jmh_params(args), "flops": flops,
+                       "steps": figures}, f, indent=1)
 
 
 if __name__ == "__main__":

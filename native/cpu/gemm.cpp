@@ -1,6 +1,6 @@
 // CPU GEMM: the BLIS-style blocked driver (loops jc -> pc -> ic -> jr -> ir around a register-blocked
-// micro-kernel from gemm_kernel_*.cpp), the micro-kernel choice for this CPU, the packers of plain
-// row-major matrices, the scratch buffers, two helpers of the convolutions, and ag_cpu_gemm. Threads
+// micro-kernel from gemm_kernel_*.cpp), the micro-kernel and packing-ISA choice for this CPU, the
+// packers of plain row-major matrices, the scratch buffers, the bias sum, and ag_cpu_gemm. Threads
 // split C into column (or row) strips of whole tiles and every element is summed over k in the same
 // blocks, so results do not depend on the thread count.
 #include "ag/backend.h"
@@ -48,8 +48,6 @@ constexpr int kMaxTile = 512;              // mr * nr of every kernel fits
 constexpr int kMaxRows = 16;               // mr of every kernel
 constexpr int kMaxPanel = 64;              // nr of every kernel; vw >= 4
 constexpr int64_t kWholeAFloats = 1 << 20; // op(A) is packed once when it is at most this big (4 MiB)
-constexpr int64_t kBlockAFloats = 1 << 17; // ... and a k block of it stays in L2 (512 KiB)
-constexpr int64_t kStripCFloats = 1 << 17; // a strip of C that stays in L2 across the k blocks
 
 // What one thread computes: rows [m0, m1) and columns [n0, n1) of C.
 struct Strip {
@@ -57,10 +55,11 @@ struct Strip {
 };
 
 // How one call is blocked: k in blocks of kc, rows in blocks of mc, columns in blocks of nc
-// (multiples of mr and nr). wholeA, when not NULL, is all of op(A) packed up front: the k block
-// starting at p0 lies at wholeA + p0 * mPad.
+// (multiples of mr and nr); a strip of C of stripC floats. wholeA, when not NULL, is all of op(A)
+// packed up front: the k block starting at p0 lies at wholeA + p0 * mPad.
 struct Plan {
     int kc, mc, nc;
+    int64_t stripC;
     const float *wholeA;
     int mPad;
 };
@@ -69,21 +68,33 @@ float *element(const GemmC &c, int i, int j) {
     return c.c + i * c.ldc + (j / c.groupCols) * c.groupStride + j % c.groupCols;
 }
 
-// One mr x nr tile whose rows or column vectors are not all in place: gather, run, scatter.
+// One mr x nr tile whose rows or column vectors are not all in place: gather, run, scatter. offset
+// (nr/vw), when not NULL, says that the tile's column vectors are whole and where each starts in a
+// row of C; then only the rows are partial and go as whole vectors.
 void edgeTile(const GemmKernel &kernel, int kc, const float *a, const float *b, const GemmC &c, int i, int j,
-              int rows, int cols, float alpha, float beta, const float *bias) {
+              int rows, int cols, float alpha, float beta, const float *bias, const int64_t *offset) {
     alignas(64) float tile[kMaxTile] = {};
     float tileBias[kMaxRows] = {};
     float *vectors[kMaxPanel / 4];
-    for (int v = 0; v < kernel.nr / kernel.vw; ++v) vectors[v] = tile + v * kernel.vw;
+    const int vw = kernel.vw, count = kernel.nr / vw;
+    for (int v = 0; v < count; ++v) vectors[v] = tile + v * vw;
     for (int r = 0; r < rows; ++r) {
         if (bias) tileBias[r] = bias[i + r];
-        if (beta != 0.0f)
+        if (beta == 0.0f) continue;
+        if (offset)
+            for (int v = 0; v < count; ++v)
+                std::memcpy(tile + r * kernel.nr + v * vw, c.c + (i + r) * c.ldc + offset[v], vw * sizeof(float));
+        else
             for (int col = 0; col < cols; ++col) tile[r * kernel.nr + col] = *element(c, i + r, j + col);
     }
     kernel.run(kc, a, b, vectors, kernel.nr, alpha, beta, bias ? tileBias : nullptr);
-    for (int r = 0; r < rows; ++r)
-        for (int col = 0; col < cols; ++col) *element(c, i + r, j + col) = tile[r * kernel.nr + col];
+    for (int r = 0; r < rows; ++r) {
+        if (offset)
+            for (int v = 0; v < count; ++v)
+                std::memcpy(c.c + (i + r) * c.ldc + offset[v], tile + r * kernel.nr + v * vw, vw * sizeof(float));
+        else
+            for (int col = 0; col < cols; ++col) *element(c, i + r, j + col) = tile[r * kernel.nr + col];
+    }
 }
 
 void runStrip(const GemmKernel &kernel, const Plan &plan, const Strip &s, int k, float alpha, const GemmA &a,
@@ -93,7 +104,7 @@ void runStrip(const GemmKernel &kernel, const Plan &plan, const Strip &s, int k,
     // right before its kernels read it, and the column blocks keep the C strip in L2 instead.
     const bool panelwise = plan.wholeA || s.m1 - s.m0 <= plan.mc;
     const int mcBlock = panelwise ? s.m1 - s.m0 : plan.mc;
-    const int ncBlock = panelwise ? std::max(nr, (int)(kStripCFloats / (s.m1 - s.m0)) / nr * nr) : plan.nc;
+    const int ncBlock = panelwise ? std::max(nr, (int)(plan.stripC / (s.m1 - s.m0)) / nr * nr) : plan.nc;
     for (int jc = s.n0; jc < s.n1; jc += ncBlock) {
         const int nc = std::min(ncBlock, s.n1 - jc);
         for (int pc = 0; pc < k; pc += plan.kc) {
@@ -132,7 +143,8 @@ void runStrip(const GemmKernel &kernel, const Plan &plan, const Strip &s, int k,
                             kernel.run(kc, panelA, panelB, out, c.ldc, alpha, blockBeta,
                                        blockBias ? blockBias + i : nullptr);
                         } else {
-                            edgeTile(kernel, kc, panelA, panelB, c, i, j, rows, cols, alpha, blockBeta, blockBias);
+                            edgeTile(kernel, kc, panelA, panelB, c, i, j, rows, cols, alpha, blockBeta, blockBias,
+                                     inPlace ? offset : nullptr);
                         }
                     }
                 }
@@ -151,10 +163,10 @@ void scaleOnly(int m, int n, float beta, const GemmC &c) {
         }
 }
 
-// Packing plain matrices is a copy the compiler vectorizes; target_clones adds an AVX-512 build.
-__attribute__((target_clones("avx512f", "default"))) void packMatrixA(bool trans, const float *a, int64_t lda,
-                                                                      float *dst, int i0, int mc, int p0, int kc,
-                                                                      int mr) {
+// Packing plain matrices is a copy the compiler vectorizes; target_clones adds AVX-512 and AVX2 builds.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void packMatrixA(bool trans, const float *a,
+                                                                              int64_t lda, float *dst, int i0, int mc,
+                                                                              int p0, int kc, int mr) {
     for (int r = 0; r < mc; r += mr, dst += (int64_t)mr * kc) {
         const int rows = std::min(mr, mc - r);
         if (trans) {
@@ -180,9 +192,9 @@ __attribute__((target_clones("avx512f", "default"))) void packMatrixA(bool trans
     }
 }
 
-__attribute__((target_clones("avx512f", "default"))) void packMatrixB(bool trans, const float *b, int64_t ldb,
-                                                                      float *dst, int p0, int kc, int j0, int nc,
-                                                                      int nr) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void packMatrixB(bool trans, const float *b,
+                                                                              int64_t ldb, float *dst, int p0, int kc,
+                                                                              int j0, int nc, int nr) {
     for (int r = 0; r < nc; r += nr, dst += (int64_t)nr * kc) {
         const int cols = std::min(nr, nc - r);
         if (trans) {
@@ -211,6 +223,13 @@ const GemmKernel &gemmKernel() {
     return kernel;
 }
 
+PackIsa packIsa(int nr) {
+    const GemmKernel &kernel = gemmKernel();
+    if (&kernel == &kGemmKernelAvx512 && nr % 16 == 0) return PackIsa::kAvx512;
+    if (&kernel == &kGemmKernelAvx2 && nr % 8 == 0) return PackIsa::kAvx2;
+    return PackIsa::kPlain;
+}
+
 float *scratch(int slot, size_t floats) {
     Buffer &buffer = buffers[slot];
     if (buffer.floats < floats) {
@@ -230,14 +249,14 @@ ag_status gemm(int m, int n, int k, float alpha, const GemmA &a, const GemmB &b,
     const GemmKernel &kernel = gemmKernel();
     const int kBlocks = (k + kernel.kc - 1) / kernel.kc;
     const int tilesM = (m + kernel.mr - 1) / kernel.mr, tilesN = (n + kernel.nr - 1) / kernel.nr;
-    Plan plan = {(k + kBlocks - 1) / kBlocks, kernel.mc / kernel.mr * kernel.mr, kernel.nc / kernel.nr * kernel.nr,
-                 nullptr, tilesM * kernel.mr};
+    const Blocking &cache = blocking();
+    Plan plan = {(k + kBlocks - 1) / kBlocks, cache.mc, cache.nc, cache.stripCFloats, nullptr, tilesM * kernel.mr};
     int threads = omp_in_parallel() ? 1 : omp_get_max_threads();
     if ((double)m * n * k < 262144.0) threads = 1;
     const bool splitN = tilesN >= threads || tilesN >= tilesM;
     threads = std::min(threads, splitN ? tilesN : tilesM);
     // A small op(A) that every column block would repack (convolution weights) is packed once.
-    if (splitN && (int64_t)plan.mPad * k <= kWholeAFloats && (int64_t)plan.mPad * plan.kc <= kBlockAFloats) {
+    if (splitN && (int64_t)plan.mPad * k <= kWholeAFloats && (int64_t)plan.mPad * plan.kc <= cache.blockAFloats) {
         float *wholeA = scratch(2, (size_t)plan.mPad * k);
         if (!wholeA) return ag_fail(AG_ERR_OUT_OF_MEMORY, "gemm: %lld bytes for A", (long long)plan.mPad * k * 4);
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
@@ -315,7 +334,7 @@ ag_status gemm(bool transA, bool transB, int m, int n, int k, float alpha, const
 
 // 32 interleaved partial sums (independent chains the compiler keeps in vector registers), then
 // added in order: the same result with or without AVX-512.
-__attribute__((target_clones("avx512f", "default"))) double sumFloats(const float *x, int64_t n) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) double sumFloats(const float *x, int64_t n) {
     constexpr int kLanes = 32;
     double partial[kLanes] = {};
     int64_t i = 0;
@@ -325,28 +344,6 @@ __attribute__((target_clones("avx512f", "default"))) double sumFloats(const floa
     double sum = 0.0;
     for (int lane = 0; lane < kLanes; ++lane) sum += partial[lane];
     return sum;
-}
-
-void transposeBatch(const float *x, float *y, int batch, int rows, int cols) {
-    constexpr int kBlock = 16;
-    const bool vectorized = __builtin_cpu_supports("avx512f");
-    const int rowBlocks = (rows + kBlock - 1) / kBlock;
-#pragma omp parallel for collapse(2) schedule(static) if ((int64_t)batch * rows * cols >= 65536)
-    for (int image = 0; image < batch; ++image)
-        for (int rb = 0; rb < rowBlocks; ++rb) {
-            const float *src = x + (int64_t)image * rows * cols;
-            float *dst = y + (int64_t)image * rows * cols;
-            const int r0 = rb * kBlock, r1 = std::min(rows, r0 + kBlock);
-            for (int c0 = 0; c0 < cols; c0 += kBlock) {
-                const int c1 = std::min(cols, c0 + kBlock);
-                if (vectorized && r1 - r0 == kBlock && c1 - c0 == kBlock) {
-                    transpose16x16Avx512(src + (int64_t)r0 * cols + c0, cols, dst + (int64_t)c0 * rows + r0, rows);
-                    continue;
-                }
-                for (int r = r0; r < r1; ++r)
-                    for (int col = c0; col < c1; ++col) dst[(int64_t)col * rows + r] = src[(int64_t)r * cols + col];
-            }
-        }
 }
 
 } // namespace ag::cpu

@@ -1,6 +1,7 @@
-// The AVX2 + FMA GEMM micro-kernel for CPUs without AVX-512: a 6 x 16 tile of C in 12 ymm
-// accumulators (16 ymm registers in all). Compiled for AVX2 by a target attribute; gemm.cpp
-// picks it at run time.
+// The AVX2 kernels of the GEMM engine for CPUs without AVX-512: the micro-kernel (a 6 x 16 tile of C
+// in 12 ymm accumulators, 16 ymm registers in all) and the 8 x 8 transpose that builds channel-last
+// copies for the convolutions' packers. Compiled for AVX2 by target attributes; gemm.cpp picks them
+// at run time.
 #include "ag/cpu_gemm.h"
 
 #include <immintrin.h>
@@ -48,5 +49,33 @@ __attribute__((target("avx2,fma"))) void run(int kc, const float *a, const float
 } // namespace
 
 namespace ag::cpu {
-const GemmKernel kGemmKernelAvx2 = {"avx2 6x16", kRows, 8 * kVectors, 8, 256, 144, 3072, run};
+
+// Three rounds of in-register shuffles: pairs of rows, then 2x2 blocks inside 128-bit lanes, then
+// the lanes.
+__attribute__((target("avx2"))) void transpose8x8Avx2(const float *src, int64_t srcStride, float *dst,
+                                                      int64_t dstStride) {
+    __m256 r[8], t[8];
+#pragma GCC unroll 8
+    for (int i = 0; i < 8; ++i) r[i] = _mm256_loadu_ps(src + i * srcStride);
+#pragma GCC unroll 4
+    for (int i = 0; i < 8; i += 2) {
+        t[i] = _mm256_unpacklo_ps(r[i], r[i + 1]);
+        t[i + 1] = _mm256_unpackhi_ps(r[i], r[i + 1]);
+    }
+    // r[4g + j]: in lane L, column 4L + j of rows 4g .. 4g+3
+#pragma GCC unroll 2
+    for (int g = 0; g < 8; g += 4) {
+        r[g] = _mm256_shuffle_ps(t[g], t[g + 2], _MM_SHUFFLE(1, 0, 1, 0));
+        r[g + 1] = _mm256_shuffle_ps(t[g], t[g + 2], _MM_SHUFFLE(3, 2, 3, 2));
+        r[g + 2] = _mm256_shuffle_ps(t[g + 1], t[g + 3], _MM_SHUFFLE(1, 0, 1, 0));
+        r[g + 3] = _mm256_shuffle_ps(t[g + 1], t[g + 3], _MM_SHUFFLE(3, 2, 3, 2));
+    }
+#pragma GCC unroll 4
+    for (int j = 0; j < 4; ++j) {
+        _mm256_storeu_ps(dst + j * dstStride, _mm256_permute2f128_ps(r[j], r[4 + j], 0x20));
+        _mm256_storeu_ps(dst + (4 + j) * dstStride, _mm256_permute2f128_ps(r[j], r[4 + j], 0x31));
+    }
+}
+
+const GemmKernel kGemmKernelAvx2 = {"avx2 6x16", kRows, 8 * kVectors, 8, 256, run};
 }

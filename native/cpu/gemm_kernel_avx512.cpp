@@ -101,5 +101,5 @@ __attribute__((target("avx512f"))) void transpose16x16Avx512(const float *src, i
     }
 }
 
-const GemmKernel kGemmKernelAvx512 = {"avx512 8x48", kRows, 16 * kVectors, 16, 384, 192, 3072, run};
+const GemmKernel kGemmKernelAvx512 = {"avx512 8x48", kRows, 16 * kVectors, 16, 384, run};
 }

@@ -27,5 +27,5 @@ void run(int kc, const float *a, const float *b, float *const *c, int64_t ldc, f
 } // namespace
 
 namespace ag::cpu {
-const GemmKernel kGemmKernelPortable = {"portable 4x8", kRows, kCols, kCols, 256, 128, 2048, run};
+const GemmKernel kGemmKernelPortable = {"portable 4x8", kRows, kCols, kCols, 256, run};
 }

@@ -1,16 +1,17 @@
-// CPU twin of the memory entry points: 64-byte aligned host blocks and plain copies to and from
-// Java arrays. The CUDA twin (native/cuda/memory.cu) has the same parameters.
+// CPU twin of the memory entry points: 64-byte aligned host blocks (host_blocks.cpp keeps freed
+// large ones for reuse) and plain copies to and from Java arrays. The CUDA twin
+// (native/cuda/memory.cu) has the same parameters.
 #include "ag/backend.h"
 #include "ag/memory_args.h"
 #include "ag/status.h"
+#include "host_blocks.h"
 
-#include <cstdlib>
 #include <cstring>
 
 extern "C" ag_status ag_cpu_alloc(int64_t bytes, int64_t *address) {
     AG_CHECK(ag_alloc_check(bytes, address));
     size_t rounded = (size_t)((bytes + 63) / 64 * 64);
-    void *block = std::aligned_alloc(64, rounded == 0 ? 64 : rounded);
+    void *block = ag::cpu::acquireBlock(rounded == 0 ? 64 : rounded);
     if (block == nullptr) {
         return ag_fail(AG_ERR_OUT_OF_MEMORY, "%s: could not allocate %lld bytes of host memory", __func__,
                        (long long)bytes);
@@ -20,7 +21,7 @@ extern "C" ag_status ag_cpu_alloc(int64_t bytes, int64_t *address) {
 }
 
 extern "C" ag_status ag_cpu_free(int64_t address) {
-    std::free((void *)(intptr_t)address);
+    ag::cpu::releaseBlock((void *)(intptr_t)address);
     return AG_OK;
 }
 

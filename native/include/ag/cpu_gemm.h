@@ -13,14 +13,14 @@
 
 namespace ag::cpu {
 
-// One micro-kernel and its cache blocking. run() computes a full mr x nr tile:
+// One micro-kernel. run() computes a full mr x nr tile:
 //   c = alpha * sum_p a[p][i] b[p][j] + beta * c + bias[i]   (beta == 0: c not read; bias may be NULL)
 // a: kc x mr packed panel, b: kc x nr packed panel (64-byte aligned); tile row i, columns
 // v*vw .. v*vw+vw-1 live at c[v] + i*ldc (each vector of vw columns is contiguous).
 struct GemmKernel {
     const char *name;
     int mr, nr, vw;  // register block and the width of one contiguous column vector
-    int kc, mc, nc;  // largest cache blocks: k, rows of A per packed block, columns of B per block
+    int kc;          // the largest k block: the depth its loop and prefetching are built for
     void (*run)(int kc, const float *a, const float *b, float *const *c, int64_t ldc, float alpha, float beta,
                 const float *bias);
 };
@@ -30,6 +30,22 @@ extern const GemmKernel kGemmKernelPortable; // gemm_kernel_portable.cpp
 
 // The kernel chosen for this CPU (AVX-512, else AVX2 + FMA, else portable), fixed at first use.
 const GemmKernel &gemmKernel();
+
+// The cache blocks of gemm() for this CPU and gemmKernel() (gemm_blocking.cpp), fixed at first use:
+// the caches' sizes per core in bytes, and the blocks derived from them.
+struct Blocking {
+    int64_t l1d, l2, l3;
+    int mc, nc;                 // rows of A per packed block (a multiple of mr); columns of B (of nr)
+    int64_t blockAFloats;       // the largest k block of a whole packed A (kept in L2)
+    int64_t stripCFloats;       // a strip of C kept in L2 across the k blocks
+};
+const Blocking &blocking();
+
+// The vector ISA of the packers whose panels feed the chosen kernel nr columns wide: AVX-512 (16
+// floats a vector) under the AVX-512 kernel, AVX2 (8) under the AVX2 kernel, plain C++ under the
+// portable one or where nr is not a whole number of vectors.
+enum class PackIsa { kPlain, kAvx2, kAvx512 };
+PackIsa packIsa(int nr);
 
 // Supplies op(A) (m x k) as mr-row panels: for rows i0 .. i0+mc and columns p0 .. p0+kc, panel r
 // is written at dst + r*mr*kc as kc x mr (column p, then rows); the last panel's rows past i0+mc
@@ -125,6 +141,9 @@ void transposeBatch(const float *x, float *y, int batch, int rows, int cols);
 
 // src (16 rows, stride srcStride) -> dst (16 rows, stride dstStride) transposed; AVX-512 CPUs only.
 void transpose16x16Avx512(const float *src, int64_t srcStride, float *dst, int64_t dstStride);
+
+// src (8 rows, stride srcStride) -> dst (8 rows, stride dstStride) transposed; AVX2 CPUs only.
+void transpose8x8Avx2(const float *src, int64_t srcStride, float *dst, int64_t dstStride);
 
 } // namespace ag::cpu
 

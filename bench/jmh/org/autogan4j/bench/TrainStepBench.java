@@ -24,11 +24,12 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One AutoGAN training iteration: a D step (dis_bs real + dis_bs fake) and a G step (gen_bs) with
  * both Adam updates and G's EMA (iteration), and the D step alone (dStep), on the shared generator
- * set to AutoGAN-top1 at stage 2 (32x32), a random real batch and fresh z each time. The defaults are
- * issue 4's CPU setting (gf 64, df 64, latent 64, gen_bs 64, dis_bs 32, 1 channel); the search's
- * paper widths are -p gf=128 -p df=64 -p latent=128 -p genBs=128 -p disBs=64 -p channels=3. Each
- * step returns its loss, read back from the device, so a CUDA step is timed to its end.
- * bench/peer/train_step.py times the same steps with PyTorch.
+ * set to an architecture at stage 2 (32x32), a random real batch and fresh z each time.
+ * {@code config} is gf/df/latent/gen_bs/dis_bs (default 64/64/64/64/32, issue 4's CPU setting; the
+ * search's paper widths are 128/64/128/128/64); {@code arch} is the 14 codes joined by '-' (default
+ * AutoGAN-top1, 1-0-1-1-1-0-0-1-1-1-0-1-0-3; the heaviest cells are 0-1-2-1-0-1-2-1-1-0-1-2-1-3).
+ * Each step returns its loss, read back from the device, so a CUDA step is timed to its end.
+ * bench/peer/train_step.py times the same steps with PyTorch; bench/train-step-table.sh runs both.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,20 +37,14 @@ import org.openjdk.jmh.annotations.TearDown;
 public class TrainStepBench {
     @Param({"cpu"})
     public String device;
-    @Param({"64"})
-    public int gf;
-    @Param({"64"})
-    public int df;
-    @Param({"64"})
-    public int latent;
-    @Param({"64"})
-    public int genBs;
-    @Param({"32"})
-    public int disBs;
+    @Param({"64/64/64/64/32"})
+    public String config;
+    @Param({"1-0-1-1-1-0-0-1-1-1-0-1-0-3"})
+    public String arch;
     @Param({"1"})
     public int channels;
 
-    private GanConfig config;
+    private GanConfig gan;
 
     private SharedGenerator generator;
     private Discriminator discriminator;
@@ -62,17 +57,21 @@ public class TrainStepBench {
     @Setup
     public void setup() {
         Device d = Device.valueOf(device.toUpperCase(Locale.ROOT));
-        config = new GanConfig(channels, latent, gf, df, 4, disBs, genBs, 5, 2e-4f, 0f, 0.9f, 0.999f, false);
-        generator = new SharedGenerator(config, d, new Rng(1));
-        discriminator = new Discriminator(config, d, new Rng(2));
-        generator.setArch(Architecture.TOP1, 2);
+        String[] sizes = config.split("/");
+        if (sizes.length != 5) throw new IllegalArgumentException("config: gf/df/latent/gen_bs/dis_bs, not " + config);
+        int gf = Integer.parseInt(sizes[0]), df = Integer.parseInt(sizes[1]), latent = Integer.parseInt(sizes[2]);
+        int genBs = Integer.parseInt(sizes[3]), disBs = Integer.parseInt(sizes[4]);
+        gan = new GanConfig(channels, latent, gf, df, 4, disBs, genBs, 5, 2e-4f, 0f, 0.9f, 0.999f, false);
+        generator = new SharedGenerator(gan, d, new Rng(1));
+        discriminator = new Discriminator(gan, d, new Rng(2));
+        generator.setArch(Architecture.parse(arch.replace('-', ',')), 2);
         discriminator.setStage(2);
-        trainer = new GanTrainer(config, generator, discriminator, new Rng(3));
+        trainer = new GanTrainer(gan, generator, discriminator, new Rng(3));
         rng = new Rng(4);
-        real = Tensor.empty(d, config.disBatchSize(), channels, 32, 32);
+        real = Tensor.empty(d, gan.disBatchSize(), channels, 32, 32);
         rng.uniform(real, -1f, 1f);
-        zD = Tensor.empty(d, config.disBatchSize(), config.latentDim());
-        zG = Tensor.empty(d, config.genBatchSize(), config.latentDim());
+        zD = Tensor.empty(d, gan.disBatchSize(), gan.latentDim());
+        zG = Tensor.empty(d, gan.genBatchSize(), gan.latentDim());
     }
 
     @Benchmark
