@@ -29,7 +29,7 @@ import org.autogan4j.report.RunReport;
 import org.autogan4j.tensor.Tensor;
 
 final class SearchRunDirectory implements AutoCloseable {
-    static final String FORMAT = "autogan4j-search-4";
+    static final String FORMAT = "autogan4j-search-5";
     private static final String PREFIX = "iter";
 
     /** The final top-K as topk.json holds it, and the ready-to-run train command of the top-1. */
