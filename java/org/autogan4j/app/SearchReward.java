@@ -82,6 +82,11 @@ final class SearchReward {
                 + config.sizeMeasure();
     }
 
+    /** The reward's name in messages: IS for the paper's, else kind(config). */
+    static String label(SearchSettings config) {
+        return config.reward().equals(IS) && config.sizePenalty() == 0 ? "IS" : kind(config);
+    }
+
     /** size_penalty x size / size of LARGEST (0 when size_penalty is 0). */
     static double sizeTerm(SearchSettings config, Architecture arch) {
         if (config.sizePenalty() == 0) {

@@ -143,7 +143,7 @@ final class SearchRun implements AutoCloseable {
         }
         List<SearchRunDirectory.Ranked> ranked = SearchFinal.outputs(top, config, shared, scorer, fullData, dir,
                 progress, log.board(), out);
-        dir.writeTopK(ranked, TrainCommand.of(dir.root(), RecordJson.write(config)));
+        dir.writeTopK(ranked, SearchReward.kind(config), TrainCommand.of(dir.root(), RecordJson.write(config)));
         dir.writeReport();
         progress.finish();
         return ranked;

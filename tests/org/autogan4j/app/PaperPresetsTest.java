@@ -71,6 +71,7 @@ class PaperPresetsTest {
     void paperCifar10RunsEndToEnd() throws Exception {
         Path data = dir.resolve("cifar-10-batches-bin");
         Files.createDirectories(data);
+        Files.createFile(data.resolve("autogan4j-subset"));
         for (int f = 1; f <= 5; f++) {
             byte[] bytes = new byte[3073];
             for (int i = 0; i < bytes.length; i++) {
@@ -85,6 +86,7 @@ class PaperPresetsTest {
     void paperStl10RunsEndToEnd() throws Exception {
         Path data = dir.resolve("stl10_binary");
         Files.createDirectories(data);
+        Files.createFile(data.resolve("autogan4j-subset"));
         for (String name : new String[] {"train_X.bin", "unlabeled_X.bin"}) {
             byte[] bytes = new byte[STL_IMAGE];
             for (int i = 0; i < bytes.length; i++) {

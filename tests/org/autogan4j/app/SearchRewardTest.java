@@ -13,10 +13,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.autogan4j.data.Dataset;
 import org.autogan4j.gan.Architecture;
 import org.autogan4j.gan.GeneratorCost;
+import org.autogan4j.io.Json;
 import org.autogan4j.metrics.FashionScorer;
 import org.autogan4j.search.CounterRng;
 import org.autogan4j.search.MultiLevelSearch;
@@ -118,6 +120,10 @@ class SearchRewardTest {
             }
         }
         assertEquals(6 + 3 + 4 + 2, rewardRows, "controller, iteration, grow and final rows");
+        assertEquals("fid", Json.readObject(whole.resolve("topk.json")).string("reward_kind"));
+        assertEquals("rank 1 of " + whole.resolve("topk.json").toAbsolutePath().normalize() + ", search reward fid "
+                + String.format(Locale.ROOT, "%.3f", Json.readObject(whole.resolve("topk.json")).objects("architectures")
+                .get(0).number("reward")), ArchChoice.resolve(whole.toString()).source());
         Path killed = tmp.resolve("killed");
         try (SearchRun run = open(killed, false)) {
             run.runIterations(1);
