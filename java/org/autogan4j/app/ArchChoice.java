@@ -70,8 +70,11 @@ public record ArchChoice(Architecture architecture, String source) {
                     + "or was stopped; resume it with `autogan4j search --resume " + path + "`)");
         }
         List<JsonObject> entries;
+        String kind;
         try {
-            entries = Json.readObject(file).objects("architectures");
+            JsonObject topk = Json.readObject(file);
+            entries = topk.objects("architectures");
+            kind = topk.values().get("reward_kind") instanceof String k && !k.equals(SearchReward.IS) ? k : "IS";
         } catch (IOException e) {
             throw new IllegalArgumentException("--arch: cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -83,7 +86,7 @@ public record ArchChoice(Architecture architecture, String source) {
                     arch[i] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, codes[i]));
                 }
                 String reward = entry.values().get("reward") instanceof Number n
-                        ? String.format(Locale.ROOT, ", search reward IS %.3f", n.doubleValue()) : "";
+                        ? String.format(Locale.ROOT, ", search reward %s %.3f", kind, n.doubleValue()) : "";
                 return new ArchChoice(Architecture.of(arch), "rank " + rank + " of " + file.toAbsolutePath().normalize()
                         + reward);
             }

@@ -1,5 +1,6 @@
 // PIPE/report.html of a finished pipeline: the winner (its architecture, its final scores, its last
-// sample grid, the train command that trains it again on its own), every candidate's screening scores
+// sample grid, the train command that trains it again on its own), every candidate's screening scores,
+// parameters and multiply-adds per image (gan.GeneratorCost at its train widths)
 // and FID / IS curves (plots/fid.png, plots/is.png, drawn from the candidates' metrics.csv), and the
 // search's summary (its final top-K with rewards) with a link to the search's own report, rewritten
 // here. Written atomically; it only reads the runs.
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.autogan4j.gan.Architecture;
+import org.autogan4j.gan.GeneratorCost;
 import org.autogan4j.io.AtomicFile;
 import org.autogan4j.io.FloatText;
 import org.autogan4j.report.Html;
@@ -67,11 +70,14 @@ final class PipelineReport {
         out.append("<p>Train it again on its own:</p>\n<pre>").append(Html.escape(trainCommand(settings, w.arch())))
                 .append("</pre>\n");
         out.append("<h2>Candidates</h2>\n<table border=\"1\" cellpadding=\"4\"><tr><th>rank</th><th>architecture</th>"
-                + "<th>G steps</th><th>scores</th><th>run</th></tr>\n");
+                + "<th>G steps</th><th>scores</th><th>parameters</th><th>multiply-adds per image</th><th>run</th></tr>\n");
         for (PipelineState.Candidate c : state.candidates()) {
+            GeneratorCost size = GeneratorCost.of(TrainSettings.load(candidate(root, c.rank()).resolve(RunFolder.CONFIG))
+                    .gan(), Architecture.parse(c.arch()));
             out.append("<tr><td>").append(c.rank()).append(c.rank() == w.rank() ? " (winner)" : "").append("</td><td><code>")
                     .append(Html.escape(c.arch())).append("</code></td><td>").append(c.gSteps()).append("</td><td>")
-                    .append(scores(c)).append("</td><td><a href=\"candidates/rank-").append(c.rank())
+                    .append(scores(c)).append("</td><td>").append(size.parameters()).append("</td><td>")
+                    .append(size.multiplyAdds()).append("</td><td><a href=\"candidates/rank-").append(c.rank())
                     .append("/metrics.csv\">metrics.csv</a></td></tr>\n");
         }
         out.append("</table>\n<p><img src=\"plots/fid.png\" alt=\"FID curves\"><br><img src=\"plots/is.png\" "

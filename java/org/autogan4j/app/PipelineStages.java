@@ -120,12 +120,12 @@ final class PipelineStages {
     }
 
     /** Whether the train run in dir has its checkpoint after G step steps (it ran to that target). */
-    private static boolean reached(Path dir, long steps) {
+    static boolean reached(Path dir, long steps) {
         return Files.isRegularFile(dir.resolve("checkpoints").resolve(String.format(Locale.ROOT, "g-%07d.safetensors",
                 steps)));
     }
 
-    private static boolean hasCheckpoint(Path dir) throws IOException {
+    static boolean hasCheckpoint(Path dir) throws IOException {
         Path checkpoints = dir.resolve("checkpoints");
         if (!Files.isDirectory(checkpoints)) {
             return false;

@@ -57,7 +57,7 @@ final class SearchFinal {
                     e.kid() == null ? null : GeneratorCheckpoint.finiteOrNull(e.kid().std()), samples));
             board.scalars(i + 1, new String[] {"final/reward", "final/is_mean", "final/fid", "final/kid"}, c.reward(),
                     e.inceptionScore().mean(), e.fid().value(), kidMean);
-            log.info("final rank " + (i + 1) + ": " + arch + " (reward IS " + String.format(Locale.ROOT, "%.3f",
+            log.info("final rank " + (i + 1) + ": " + arch + " (reward " + SearchReward.label(config) + " " + String.format(Locale.ROOT, "%.3f",
                     c.reward()) + "), " + e.format() + ", " + cost.parameters() + " parameters");
             progress.finalOutputs(i + 1, top.size());
         }

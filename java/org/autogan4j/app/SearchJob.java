@@ -23,12 +23,12 @@ public final class SearchJob {
      * A finished search: its run directory, the final top-1 (codes, search reward, FID with its mode,
      * null when not finite), the search's seconds and the train command of the top-1.
      */
-    public record Outcome(Path root, String top1, double reward, Double fid, String fidMode, double seconds,
-            String trainCommand) {
+    public record Outcome(Path root, String top1, String rewardLabel, double reward, Double fid, String fidMode,
+            double seconds, String trainCommand) {
         /** The summary the command prints: time, top-1 with its scores, where the results are, the next command. */
         public String summary() {
-            return String.format(Locale.ROOT, "search finished in %s; final top-1 %s (reward IS %.3f, FID %s); "
-                    + "results in %s%ntrain it: %s", SearchProgress.time(seconds), top1, reward,
+            return String.format(Locale.ROOT, "search finished in %s; final top-1 %s (reward %s %.3f, FID %s); "
+                    + "results in %s%ntrain it: %s", SearchProgress.time(seconds), top1, rewardLabel, reward,
                     fid == null ? "none" : String.format(Locale.ROOT, "%.4f (%s)", fid, fidMode), root, trainCommand);
         }
     }
@@ -86,7 +86,7 @@ public final class SearchJob {
     private static Outcome outcome(List<SearchRunDirectory.Ranked> top, SearchRun run, SearchSettings settings,
             Path root) {
         SearchRunDirectory.Ranked first = top.get(0);
-        return new Outcome(root, Architecture.of(first.arch()).toString(), first.reward(),
+        return new Outcome(root, Architecture.of(first.arch()).toString(), SearchReward.label(settings), first.reward(),
                 first.fid(), first.fidMode(), run.elapsed(), TrainCommand.of(root, RecordJson.write(settings)));
     }
 

@@ -5,7 +5,8 @@
 // each sample as reward, re-create G, D and their Adams if a reset fired, write a sample grid, metrics
 // rows (and --tensorboard events) and a checkpoint. Then the final top-K (stage 2) is drawn and scored
 // (SearchFinal) into topk.json. Every random stream is counter-based and checkpointed, so a resumed run
-// continues exactly as an uninterrupted one on the same device.
+// continues exactly as an uninterrupted one on the same device. The reward and size budget are
+// SearchReward's; search_method random draws uniform architectures on the same schedule and learns nothing.
 package org.autogan4j.app;
 
 import java.io.IOException;
@@ -24,7 +25,6 @@ import org.autogan4j.gan.GanConfig;
 import org.autogan4j.gan.GanTrainer;
 import org.autogan4j.io.Checkpoint;
 import org.autogan4j.io.ImageGrid;
-import org.autogan4j.metrics.GeneratorScoring;
 import org.autogan4j.metrics.Scorer;
 import org.autogan4j.nn.Rng;
 import org.autogan4j.report.TrainCommand;
@@ -47,6 +47,7 @@ final class SearchRun implements AutoCloseable {
     private final Scorer scorer;
     private final Dataset fullData;
     private final Rng rewardRng;
+    private final SearchReward reward;
     private final CounterRng ctrlRng;
     private final SharedGan shared;
     private final DynamicReset reset;
@@ -74,15 +75,16 @@ final class SearchRun implements AutoCloseable {
         this.ctrlRng = new CounterRng(seed + 3);
         this.shared = new SharedGan(gan, device, new Rng(seed, 0), new Rng(seed + 1, 0));
         this.reset = new DynamicReset(config.dynamicResetWindow(), config.dynamicResetThreshold());
-        this.mlas = new MultiLevelSearch(ctrlRng, config.hidSize(), config.numCandidate(), config.topk(),
-                config.originalQuirks(), 0, List.of());
+        this.reward = new SearchReward(config, shared, scorer, fullData, rewardRng);
+        this.mlas = sampling(new MultiLevelSearch(ctrlRng, config.hidSize(), config.numCandidate(), config.topk(),
+                config.originalQuirks(), 0, List.of()));
     }
 
     /** A new search in dir (its full-size training images fullData); scorer gives the rewards; messages to out. */
     static SearchRun start(SearchSettings config, SearchRunDirectory dir, Device device, Scorer scorer,
             Dataset fullData, Log out) throws IOException {
         SearchRun run = new SearchRun(config, dir, device, scorer, fullData, out);
-        run.log = new SearchEvents(MetricsLog.create(dir.metrics()), TensorBoardLog.open(dir.root(),
+        run.log = new SearchEvents(MetricsLog.create(dir.metrics(), SearchReward.kind(config)), TensorBoardLog.open(dir.root(),
                 config.tensorboard()), config);
         run.progress = new SearchProgress(config, out, 0);
         return run;
@@ -96,7 +98,8 @@ final class SearchRun implements AutoCloseable {
             RunCheckpoints.Restored<SearchState> r = dir.checkpoints().restoreNewest(SearchState.class, config,
                     MAY_DIFFER, run::restore, out);
             SearchState s = r.state();
-            run.log = new SearchEvents(MetricsLog.resume(dir.metrics(), s.metricsLength()),
+            run.log = new SearchEvents(MetricsLog.resume(dir.metrics(), s.metricsLength(),
+                    SearchReward.kind(config)),
                     TensorBoardLog.open(dir.root(), config.tensorboard()), config);
             run.elapsedBefore = s.elapsedS();
             run.nextIteration = s.iteration() + 1;
@@ -117,8 +120,8 @@ final class SearchRun implements AutoCloseable {
             throw new IllegalArgumentException(metrics + " is missing or shorter (" + Math.max(0, length)
                     + " bytes) than the checkpoint recorded (" + s.metricsLength() + " bytes)");
         }
-        mlas = MultiLevelSearch.restore(s.mlas(), ctrlRng, config.hidSize(), config.numCandidate(), config.topk(),
-                config.originalQuirks());
+        mlas = sampling(MultiLevelSearch.restore(s.mlas(), ctrlRng, config.hidSize(), config.numCandidate(),
+                config.topk(), config.originalQuirks()));
         Checkpoint.readInto(file, shared.restore(s.gan()));
         shared.initRng().restoreOffset(s.rng().init());
         shared.zRng().restoreOffset(s.rng().z());
@@ -140,7 +143,7 @@ final class SearchRun implements AutoCloseable {
         }
         List<SearchRunDirectory.Ranked> ranked = SearchFinal.outputs(top, config, shared, scorer, fullData, dir,
                 progress, log.board(), out);
-        dir.writeTopK(ranked, TrainCommand.of(dir.root(), RecordJson.write(config)));
+        dir.writeTopK(ranked, SearchReward.kind(config), TrainCommand.of(dir.root(), RecordJson.write(config)));
         dir.writeReport();
         progress.finish();
         return ranked;
@@ -240,17 +243,18 @@ final class SearchRun implements AutoCloseable {
         double sum = 0;
         for (int step = 0; step < config.ctrlStep(); step++) {
             MultiLevelSearch.Draw draw = mlas.sample();
-            double is = reward(draw.architecture(), stage);
-            Reinforce.Loss loss = reinforce.step(draw.sample(), is);
-            double entropy = 0;
-            for (double h : draw.sample().entropies()) {
+            double is = reward.of(draw.architecture(), stage);
+            boolean learns = !mlas.uniform();
+            Reinforce.Loss loss = learns ? reinforce.step(draw.sample(), is) : null;
+            double entropy = learns ? 0 : MultiLevelSearch.uniformEntropy(stage);
+            for (double h : learns ? draw.sample().entropies() : new double[0]) {
                 entropy += h;
             }
             log.controller(elapsed(), iter, stage, step, shared.trainer().dSteps(), is,
                     reinforce.baseline() == null ? null : reinforce.baseline()[0], entropy, draw.architecture());
             progress.controller(iter, step + 1, config.ctrlStep());
             sum += is;
-            if (Double.isNaN(loss.value())) {
+            if (learns && Double.isNaN(loss.value())) {
                 throw new IllegalStateException("the controller loss became NaN at iteration " + iter + " (reward " + is
                         + "): the shared GAN diverged; start a new run with a lower lr");
             }
@@ -258,19 +262,17 @@ final class SearchRun implements AutoCloseable {
         return config.ctrlStep() == 0 ? Double.NaN : sum / config.ctrlStep();
     }
 
-    /** The reward of arch at stage: IS of rl_num_eval_img images of the shared G (eval mode). */
-    private double reward(Architecture arch, int stage) {
-        shared.setArch(arch, stage);
-        return GeneratorScoring.score(shared.generator(), gan.latentDim(), scorer, config.rlNumEvalImg(),
-                config.evalBatch(), config.isSplits(), rewardRng, false, GeneratorScoring.Progress.NONE)
-                .inceptionScore().mean();
+    /** mlas drawing as search_method says (the controller, or uniform for random) within the budget. */
+    private MultiLevelSearch sampling(MultiLevelSearch m) {
+        return m.sampling(config.searchMethod().equals("random"), SearchReward.budget(config),
+                SearchReward.budgetText(config));
     }
 
     /** The reward at stage, each call reported as (candidates scored, num_candidate). */
     private ToDoubleFunction<Architecture> counted(int stage, BiConsumer<Integer, Integer> report) {
         int[] scored = {0};
         return arch -> {
-            double r = reward(arch, stage);
+            double r = reward.of(arch, stage);
             report.accept(++scored[0], config.numCandidate());
             return r;
         };

@@ -29,11 +29,11 @@ import org.autogan4j.report.RunReport;
 import org.autogan4j.tensor.Tensor;
 
 final class SearchRunDirectory implements AutoCloseable {
-    static final String FORMAT = "autogan4j-search-4";
+    static final String FORMAT = "autogan4j-search-5";
     private static final String PREFIX = "iter";
 
-    /** The final top-K as topk.json holds it, and the ready-to-run train command of the top-1. */
-    record TopK(int stage, String trainCommand, List<Ranked> architectures) {
+    /** The final top-K as topk.json holds it (with the reward's kind), and the ready-to-run train command of the top-1. */
+    record TopK(int stage, String rewardKind, String trainCommand, List<Ranked> architectures) {
     }
 
     /**
@@ -129,8 +129,8 @@ final class SearchRunDirectory implements AutoCloseable {
     }
 
     /** topk.json: the final architectures, best first, and trainCommand for the top-1. */
-    void writeTopK(List<Ranked> ranked, String trainCommand) throws IOException {
-        Map<String, Object> json = RecordJson.write(new TopK(2, trainCommand, ranked));
+    void writeTopK(List<Ranked> ranked, String rewardKind, String trainCommand) throws IOException {
+        Map<String, Object> json = RecordJson.write(new TopK(2, rewardKind, trainCommand, ranked));
         AtomicFile.write(folder.resolve("topk.json"), (Json.write(json) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,7 +5,8 @@
 // rl_num_eval_img, dynamic_reset_window, ...). validate() checks every value in one place, before
 // anything is created: types, ranges, finiteness, sizes that fit in memory, and the stage schedule.
 // lr, beta1, beta2 and ema_decay are the 32-bit floats the networks use, written as their shortest
-// decimal (2.0E-4, not 1.9999999494757503E-4).
+// decimal (2.0E-4, not 1.9999999494757503E-4). search_method (rl, random), reward (is, fid, kid) and
+// the size budget (size_measure, size_penalty, max_params) are SearchReward's (docs/search.md).
 package org.autogan4j.app;
 
 import java.io.IOException;
@@ -26,9 +27,11 @@ public record SearchSettings(String preset, String dataset, String data, int dat
         float beta1, float beta2, float emaDecay, boolean emaWarmup, int maxSearchIter, int growStep1, int growStep2, int sharedSteps,
         int ctrlStep, int rlNumEvalImg, int evalBatch, int numCandidate, int topk, int hidSize, int isSplits,
         boolean dynamicReset, int dynamicResetWindow, double dynamicResetThreshold, boolean originalQuirks,
-        int logEvery, int sampleImages, int keepCheckpoints, boolean tensorboard) {
+        int logEvery, int sampleImages, int keepCheckpoints, boolean tensorboard, String searchMethod, String reward,
+        String sizeMeasure, double sizePenalty, long maxParams) {
     /** The presets, the first one the default. */
-    public static final String[] PRESETS = {"fmnist", "paper-cifar10"};
+    public static final String[] PRESETS = {"fmnist", "paper-cifar10", "paper-stl10"};
+    public static final String[] METHODS = {"rl", "random"};
 
     /** The preset called name: fmnist (small CPU search on Fashion-MNIST) or paper-cifar10 (spec 5's numbers). */
     public static SearchSettings preset(String name) {
@@ -41,6 +44,10 @@ public record SearchSettings(String preset, String dataset, String data, int dat
             case "paper-cifar10" -> {
                 common(v, name, "cifar10", GanConfig.cifarSearch());
                 schedule(v, 65, 15, 35, 15 * 782, 30);
+            }
+            case "paper-stl10" -> {
+                common(v, name, "stl10", GanConfig.cifarSearch().withSizes(3, 128, 128, 64, 6));
+                schedule(v, 65, 15, 35, 15 * 1641, 30);
             }
             default -> throw new IllegalArgumentException("unknown preset \"" + name + "\"; the presets are "
                     + String.join(", ", PRESETS));
@@ -57,6 +64,11 @@ public record SearchSettings(String preset, String dataset, String data, int dat
         v.put("sample_images", 64);
         v.put("keep_checkpoints", 2);
         v.put("tensorboard", false);
+        v.put("search_method", "rl");
+        v.put("reward", SearchReward.IS);
+        v.put("size_measure", SearchReward.PARAMS);
+        v.put("size_penalty", 0.0);
+        v.put("max_params", 0L);
         return RecordJson.read(SearchSettings.class, v);
     }
 
@@ -164,6 +176,8 @@ public record SearchSettings(String preset, String dataset, String data, int dat
         SettingChecks.count("log_every", logEvery, 1, SettingChecks.MAX_STEPS);
         SettingChecks.count("sample_images", sampleImages, 1, SettingChecks.MAX_SAMPLES);
         SettingChecks.count("keep_checkpoints", keepCheckpoints, 1, 1000);
+        SettingChecks.oneOf("search_method", searchMethod, METHODS);
+        SearchReward.check(this);
         return this;
     }
 

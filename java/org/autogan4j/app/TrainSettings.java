@@ -1,6 +1,7 @@
 // Every number of one `train` run (spec 3 and 7) as one immutable record: a preset (fmnist: the
 // small Fashion-MNIST GAN, minutes on a CPU; paper-cifar10: GanConfig.cifarDerived() on CIFAR-10,
-// 50,000 G steps, evaluation every 20 epochs on 50,000 images) gives them all, the train flags
+// 50,000 G steps, evaluation every 20 epochs on 50,000 images; paper-stl10: the same on STL-10 at
+// 48x48, bottom width 6) gives them all, the train flags
 // override them (with(), by config.json key), and the run keeps them as config.json (RecordJson).
 // Zero / empty stand for "the default" until the job resolves them against the data: train_images 0 =
 // all, eval_every 0 = the preset's rule, stats "" = the cached statistics, data "" = the dataset's
@@ -35,11 +36,12 @@ public record TrainSettings(String arch, String archSource, String preset, Strin
     public static TrainSettings preset(String name, String dataset) {
         boolean paper = switch (name.toLowerCase(Locale.ROOT)) {
             case "fmnist" -> false;
-            case "paper-cifar10" -> true;
-            default -> throw new IllegalArgumentException("--preset " + name + " is not one of fmnist, paper-cifar10");
+            case "paper-cifar10", "paper-stl10" -> true;
+            default -> throw new IllegalArgumentException("--preset " + name + " is not one of fmnist, paper-cifar10, "
+                    + "paper-stl10");
         };
-        Datasets which = Datasets.byName(dataset != null && !dataset.isEmpty() ? dataset
-                : paper ? "cifar10" : "fashion-mnist");
+        String own = name.equalsIgnoreCase("paper-stl10") ? "stl10" : paper ? "cifar10" : "fashion-mnist";
+        Datasets which = Datasets.byName(dataset != null && !dataset.isEmpty() ? dataset : own);
         GanConfig base = paper ? GanConfig.cifarDerived() : fmnistTraining(GanConfig.fashionMnist());
         GanConfig sized = base.withSizes(which.channels(), base.latentDim(), base.gfDim(), base.dfDim(),
                 which == Datasets.STL10 ? 6 : base.bottomWidth());
@@ -139,7 +141,7 @@ public record TrainSettings(String arch, String archSource, String preset, Strin
      * per epoch) whose statistics are statsFile: what config.json records and a resumed run reuses.
      */
     TrainSettings resolved(int trainSize, int batchesPerEpoch, Path statsFile) {
-        long every = evalEvery > 0 ? evalEvery : preset.equals("paper-cifar10")
+        long every = evalEvery > 0 ? evalEvery : preset.startsWith("paper-")
                 ? (20L * batchesPerEpoch + config.nCritic() - 1) / config.nCritic() : Math.max(1, gSteps / 4);
         String folder = data.isEmpty() ? datasets().defaultFolder().toString() : data;
         ArchChoice choice = ArchChoice.resolve(arch);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "autogan4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "AutoGAN (neural architecture search for GANs) on the JVM.",
-        subcommands = {InfoCommand.class, PipelineCommand.class, SearchCommand.class, TrainCommand.class,
+        subcommands = {InfoCommand.class, PipelineCommand.class, EvidenceCommand.class, SearchCommand.class, TrainCommand.class,
                 EvalCommand.class, SampleCommand.class, FidStatsCommand.class, FidCommand.class, ReportCommand.class,
                 TrainScorerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

@@ -32,7 +32,7 @@ final class SearchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--preset", defaultValue = "fmnist",
-            description = "fmnist (default: small CPU search on Fashion-MNIST) or paper-cifar10 (the paper's numbers).")
+            description = "fmnist (default: small CPU search on Fashion-MNIST), paper-cifar10 or paper-stl10 (the paper's numbers).")
     String preset;
 
     @Option(names = "--config", description = "JSON file of settings overriding the preset.")

@@ -1,4 +1,4 @@
-// `autogan4j train`: parses the flags into app.TrainSettings (a preset, fmnist or paper-cifar10, with
+// `autogan4j train`: parses the flags into app.TrainSettings (a preset, fmnist, paper-cifar10 or paper-stl10, with
 // every number overridable by a flag) and runs app.TrainJob, or continues a killed run with --resume;
 // prints the outcome.
 package org.autogan4j.cli;
@@ -39,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions messages;
 
-    @Option(names = "--preset", defaultValue = "fmnist", description = "fmnist or paper-cifar10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", defaultValue = "fmnist", description = "fmnist, paper-cifar10 or paper-stl10 (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--dataset", description = "fashion-mnist, cifar10 or stl10 (default: the preset's).")

@@ -2,7 +2,9 @@
 // data_batch_1..5.bin for training, test_batch.bin for testing, each 10,000 records of 3,073
 // bytes: one label byte (0..9), then the 32x32 image as 1,024 red, 1,024 green and 1,024 blue
 // bytes, row-major, which is already the (C, H, W) layout kept here. Every file's size is checked
-// before anything is read, and the whole split against the free heap before it is allocated.
+// before anything is read, and the whole split against the free heap before it is allocated. A folder
+// marked as a subset (DatasetSubset) may hold smaller files in the same format (every file the same whole
+// number of records, at most 10,000): test fixtures and quick checks.
 package org.autogan4j.data;
 
 import java.io.IOException;
@@ -31,9 +33,16 @@ public final class Cifar10 {
     private Cifar10() {
     }
 
-    /** The split from folder (cifar-10-batches-bin), as 3x32x32 images with labels 0..9. */
+    /**
+     * The split from folder (cifar-10-batches-bin), as 3x32x32 images with labels 0..9; in a folder marked
+     * as a subset the records per file are the first file's (a whole number up to 10,000), else the official
+     * 10,000 and its size error.
+     */
     public static Dataset load(Path folder, Split split) throws IOException {
-        return load(folder, split, RECORDS_PER_FILE);
+        Path first = folder.resolve(split == Split.TRAIN ? "data_batch_1.bin" : "test_batch.bin");
+        long size = Files.isRegularFile(first) ? Files.size(first) : 0;
+        boolean whole = DatasetSubset.marked(folder) && size > 0 && size % RECORD_BYTES == 0 && size / RECORD_BYTES <= RECORDS_PER_FILE;
+        return load(folder, split, whole ? (int) (size / RECORD_BYTES) : RECORDS_PER_FILE);
     }
 
     /** As {@link #load(Path, Split)} with recordsPerFile records in each file (tests use tiny files). */

@@ -3,7 +3,9 @@
 // then unlabeled_X.bin (100,000 images, label -1). Each image is 3x96x96 bytes, each channel
 // stored column by column (the format's MATLAB order); it is transposed to row-major and shrunk to
 // 48x48 with PIL's bilinear filter while reading, so the 2.8 GB of 96x96 pixels never sit in memory.
-// Every file's size is checked before it is read, and the 48x48 pixels against the free heap.
+// Every file's size is checked before it is read, and the 48x48 pixels against the free heap. A folder
+// marked as a subset (DatasetSubset) may hold smaller files in the same format (train_y.bin's length
+// giving the labelled images, unlabeled_X.bin a whole number of images): test fixtures and quick checks.
 package org.autogan4j.data;
 
 import java.io.BufferedInputStream;
@@ -33,9 +35,20 @@ public final class Stl10 {
     private Stl10() {
     }
 
-    /** train+unlabeled from folder (stl10_binary), as 3x48x48 images; labels 0..9, or -1 when unlabeled. */
+    /**
+     * train+unlabeled from folder (stl10_binary), as 3x48x48 images; labels 0..9, or -1 when unlabeled.
+     * In a folder marked as a subset the counts are the files' (train_y.bin's bytes, unlabeled_X.bin's whole
+     * images) where those are 1..5,000 and 1..100,000, else the official ones and their size errors.
+     */
     public static Dataset load(Path folder) throws IOException {
-        return load(folder, TRAIN_IMAGES, UNLABELED_IMAGES);
+        Path labels = folder.resolve("train_y.bin");
+        Path unlabeled = folder.resolve("unlabeled_X.bin");
+        long train = Files.isRegularFile(labels) ? Files.size(labels) : 0;
+        long more = Files.isRegularFile(unlabeled) ? Files.size(unlabeled) : 0;
+        boolean subset = DatasetSubset.marked(folder) && train >= 1 && train <= TRAIN_IMAGES && more > 0 && more % IMAGE_BYTES == 0
+                && more / IMAGE_BYTES <= UNLABELED_IMAGES;
+        return subset ? load(folder, (int) train, (int) (more / IMAGE_BYTES)) : load(folder, TRAIN_IMAGES,
+                UNLABELED_IMAGES);
     }
 
     /** As {@link #load(Path)} with other image counts (tests use tiny files). */

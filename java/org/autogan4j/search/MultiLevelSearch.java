@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 import org.autogan4j.gan.Architecture;
@@ -16,14 +17,19 @@ import org.autogan4j.gan.Architecture;
  * candidates, they are scored, the top K by reward, sorted descending, become the parents, and a
  * brand-new controller and Adam take over the next cell). finalTopK gives the search's answer.
  * state() and restore() are its checkpoint: the stage, the parents and the live controller's
- * weights, Adam and REINFORCE baseline, as plain values.
+ * weights, Adam and REINFORCE baseline, as plain values. sampling() switches two things a search may
+ * ask for: uniform draws of the new cell's tokens in place of the controller (random search: the
+ * same schedule, nothing learned) and a budget every drawn architecture must fit, redrawn up to
+ * MAX_REDRAWS times (then an error naming the budget).
  */
 public final class MultiLevelSearch {
     public static final int NUM_CANDIDATES = 10;
     public static final int TOP_K = 5;
+    /** Draws of one sample() before an architecture outside the budget is an error. */
+    public static final int MAX_REDRAWS = 1000;
     private static final int[] PREFIX_LENGTH = {4, 9, 14};
 
-    /** One architecture drawn from the live controller; parent is -1 in stage 0. */
+    /** One architecture drawn from the live controller (sample null for a uniform draw); parent is -1 in stage 0. */
     public record Draw(int[] tokens, Architecture architecture, ControllerSample sample, int parent) {
     }
 
@@ -44,6 +50,9 @@ public final class MultiLevelSearch {
     private int stage;
     private List<Candidate> parents;
     private Reinforce reinforce;
+    private boolean uniform;
+    private Predicate<Architecture> allowed = a -> true;
+    private String budget = "";
 
     /** The original's settings (M 10, K 5, hidden 100) at stage 0. */
     public MultiLevelSearch(CounterRng rng, boolean originalQuirks) {
@@ -81,6 +90,22 @@ public final class MultiLevelSearch {
         this.stage = stage;
         this.parents = List.copyOf(parents);
         this.reinforce = new Reinforce(new Controller(stage, hidden, rng), originalQuirks);
+    }
+
+    /**
+     * Draws uniform tokens instead of the controller's when uniform is true; every architecture drawn
+     * must pass allowed (budget names it in the error when MAX_REDRAWS draws all fail). Returns this.
+     */
+    public MultiLevelSearch sampling(boolean uniform, Predicate<Architecture> allowed, String budget) {
+        this.uniform = uniform;
+        this.allowed = allowed;
+        this.budget = budget;
+        return this;
+    }
+
+    /** Whether draws are uniform (random search) rather than the controller's. */
+    public boolean uniform() {
+        return uniform;
     }
 
     public int stage() {
@@ -142,20 +167,46 @@ public final class MultiLevelSearch {
         return mlas;
     }
 
-    /** Samples one architecture from the live controller (spec 5: parent prefix + new tokens). */
+    /** Samples one architecture within the budget (spec 5: parent prefix + new tokens), redrawing those outside it. */
     public Draw sample() {
-        Controller controller = reinforce.controller();
-        if (stage == 0) {
-            ControllerSample s = controller.sample(rng);
-            return new Draw(s.tokens(), pad(s.tokens()), s, -1);
+        for (int draw = 0; draw < MAX_REDRAWS; draw++) {
+            Draw d = drawOnce();
+            if (allowed.test(d.architecture())) {
+                return d;
+            }
         }
-        int parent = rng.nextInt(parents.size());
-        Candidate p = parents.get(parent);
-        ControllerSample s = controller.sample(rng, p.h(), p.c());
-        int[] prefix = p.tokens();
-        int[] tokens = Arrays.copyOf(prefix, prefix.length + s.tokens().length);
-        System.arraycopy(s.tokens(), 0, tokens, prefix.length, s.tokens().length);
+        throw new IllegalStateException("no architecture within " + budget + " in " + MAX_REDRAWS + " draws at stage "
+                + stage + ": raise the budget or lower gf_dim");
+    }
+
+    private Draw drawOnce() {
+        int parent = stage == 0 ? -1 : rng.nextInt(parents.size());
+        Candidate p = stage == 0 ? null : parents.get(parent);
+        ControllerSample s = uniform ? null : p == null ? reinforce.controller().sample(rng)
+                : reinforce.controller().sample(rng, p.h(), p.c());
+        int[] fresh = s != null ? s.tokens() : uniformTokens();
+        int[] prefix = p == null ? new int[0] : p.tokens();
+        int[] tokens = Arrays.copyOf(prefix, prefix.length + fresh.length);
+        System.arraycopy(fresh, 0, tokens, prefix.length, fresh.length);
         return new Draw(tokens, pad(tokens), s, parent);
+    }
+
+    private int[] uniformTokens() {
+        int[] counts = Controller.tokensOfStage(stage);
+        int[] tokens = new int[counts.length];
+        for (int k = 0; k < counts.length; k++) {
+            tokens[k] = rng.nextInt(counts[k]);
+        }
+        return tokens;
+    }
+
+    /** The entropy of uniform draws of stage's tokens: sum of log n_k. */
+    public static double uniformEntropy(int stage) {
+        double h = 0;
+        for (int n : Controller.tokensOfStage(stage)) {
+            h += Math.log(n);
+        }
+        return h;
     }
 
     /** Samples numCandidates from the live controller, scores each, keeps the best topK (descending; ties in draw order). */
@@ -163,7 +214,9 @@ public final class MultiLevelSearch {
         List<Candidate> scored = new ArrayList<>();
         for (int m = 0; m < numCandidates; m++) {
             Draw d = sample();
-            scored.add(new Candidate(d.tokens(), score.applyAsDouble(d.architecture()), d.sample().h(), d.sample().c()));
+            double[] h = d.sample() == null ? new double[hidden] : d.sample().h();
+            double[] c = d.sample() == null ? new double[hidden] : d.sample().c();
+            scored.add(new Candidate(d.tokens(), score.applyAsDouble(d.architecture()), h, c));
         }
         scored.sort(Comparator.comparingDouble(Candidate::reward).reversed());
         return List.copyOf(scored.subList(0, topK));

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.autogan4j.gan.Architecture;
+import org.autogan4j.gan.GeneratorCost;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,10 @@ class PipelineJobTest {
         assertTrue(report.contains(state.winning().arch()), "the report names the winner");
         assertTrue(report.contains(String.format("candidates/rank-%d/samples/g0000006.png", state.winner())));
         assertTrue(report.contains("search/report.html"));
+        GeneratorCost size = GeneratorCost.of(TrainSettings.load(winner.resolve("config.json")).gan(),
+                Architecture.parse(state.winning().arch()));
+        assertTrue(report.contains("<td>" + size.parameters() + "</td><td>" + size.multiplyAdds() + "</td>"),
+                "the winner's parameters and multiply-adds");
         IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
                 () -> PipelineJob.resume(whole, null, null, QUIET));
         assertTrue(again.getMessage().contains("already finished"), again.getMessage());

@@ -58,7 +58,7 @@ class SearchSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> c.with("dynamic_reset", "yes"));
         IllegalArgumentException preset = assertThrows(IllegalArgumentException.class,
                 () -> SearchSettings.preset("cifar"));
-        assertTrue(preset.getMessage().contains("fmnist, paper-cifar10"), preset.getMessage());
+        assertTrue(preset.getMessage().contains("fmnist, paper-cifar10, paper-stl10"), preset.getMessage());
     }
 
     @Test

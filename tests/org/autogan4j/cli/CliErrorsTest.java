@@ -42,7 +42,7 @@ class CliErrorsTest {
         Path out = dir.resolve("run");
         Cli.Result preset = Cli.run("train", "--arch", "top1", "--preset", "imagenet", "--out", out.toString());
         assertEquals(1, preset.code());
-        assertTrue(preset.err().contains("--preset imagenet is not one of fmnist, paper-cifar10"), preset.err());
+        assertTrue(preset.err().contains("--preset imagenet is not one of fmnist, paper-cifar10, paper-stl10"), preset.err());
         Cli.Result flag = Cli.run("train", "--arch", "top1", "--out", out.toString(), "--learning-speed", "3");
         assertEquals(2, flag.code());
         assertTrue(flag.err().contains("--learning-speed"), flag.err());

@@ -55,6 +55,10 @@ class BinaryDatasetsTest {
         writeCifar("test_batch.bin", 7, 3);
         Dataset train = Cifar10.load(dir, Split.TRAIN, 2);
         assertEquals(10, train.size());
+        DatasetException unmarked = assertThrows(DatasetException.class, () -> Cifar10.load(dir, Split.TRAIN));
+        assertTrue(unmarked.getMessage().contains("has 6146 bytes, expected 30730000"), unmarked.getMessage());
+        Files.createFile(dir.resolve(DatasetSubset.MARKER));
+        assertArrayEquals(train.labels(), Cifar10.load(dir, Split.TRAIN).labels(), "2 records a file, from the first");
         assertEquals(3, train.channels());
         assertEquals(32, train.width());
         assertArrayEquals(new int[] {0, 1, 1, 2, 2, 3, 3, 4, 4, 5}, train.labels());
@@ -87,6 +91,11 @@ class BinaryDatasetsTest {
         Files.write(dir.resolve("data_batch_3.bin"), whole);
         DatasetException label = assertThrows(DatasetException.class, () -> Cifar10.load(dir, Split.TRAIN, 2));
         assertTrue(label.getMessage().contains("record 1 (byte 3073) has label 200, expected 0..9"), label.getMessage());
+        Files.createFile(dir.resolve(DatasetSubset.MARKER));
+        DatasetException subset = assertThrows(DatasetException.class, () -> Cifar10.load(dir, Split.TRAIN));
+        assertTrue(subset.getMessage().contains("record 1 (byte 3073) has label 200"), "read as 2 records a file: "
+                + subset.getMessage());
+        Files.write(dir.resolve("data_batch_1.bin"), new byte[100]);
         DatasetException official = assertThrows(DatasetException.class, () -> Cifar10.load(dir, Split.TRAIN));
         assertTrue(official.getMessage().contains("expected 30730000"), official.getMessage());
     }
@@ -121,6 +130,10 @@ class BinaryDatasetsTest {
         writeStlSet();
         Dataset d = Stl10.load(dir, 2, 3);
         assertEquals(5, d.size());
+        DatasetException unmarked = assertThrows(DatasetException.class, () -> Stl10.load(dir));
+        assertTrue(unmarked.getMessage().contains("expected 5000"), unmarked.getMessage());
+        Files.createFile(dir.resolve(DatasetSubset.MARKER));
+        assertArrayEquals(d.labels(), Stl10.load(dir).labels(), "the files' own counts: 2 labelled, 3 unlabeled");
         assertEquals(48, d.height());
         assertArrayEquals(new int[] {9, 2, -1, -1, -1}, d.labels());
         byte[] rowMajor = new byte[96 * 96];

@@ -64,6 +64,22 @@ class MetricsCsvTest {
     }
 
     @Test
+    void rewardKindIsReadAndOldFilesReadAsInceptionScore() {
+        String text = MetricsCsv.HEADER + "\n12.5,0,0,shared,40,1.25,-0.5,,,,,\n"
+                + "31.75,0,0,controller,,,,-2.5,-2.25,4.125,1-0-1-1-0-0-0-0-0-0-0-0-0-0,fid-0.5*params\n";
+        List<Row> rows = MetricsCsv.parse(text, "m.csv");
+        assertNull(rows.get(0).rewardKind());
+        assertEquals("fid-0.5*params", rows.get(1).rewardKind());
+        assertEquals(-2.5, rows.get(1).reward());
+        List<Row> old = MetricsCsv.parse(HEADER + BODY, "m.csv");
+        assertNull(old.get(0).rewardKind(), "a shared row has no reward");
+        assertEquals("is", old.get(2).rewardKind(), "before reward_kind every reward was the IS");
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class,
+                () -> MetricsCsv.parse(MetricsCsv.HEADER + "\n" + BODY, "m.csv"));
+        assertTrue(mixed.getMessage().contains("expected 12 comma-separated fields, got 11"), mixed.getMessage());
+    }
+
+    @Test
     void crlfLineEndingsAreRead() {
         List<Row> rows = MetricsCsv.parse((HEADER + BODY).replace("\n", "\r\n"), "m.csv");
         assertEquals(6, rows.size());

@@ -130,7 +130,7 @@ class RunReportTest {
     private void syntheticRun(boolean finished) throws IOException {
         Files.writeString(run.resolve("config.json"), "{\"dataset\":\"<b>cifar&\\\"10\\\"'\",\"topk\":2,"
                 + "\"grow_steps\":[15,35],\"lr\":1.9999999494757503E-4,\"dynamic_reset_threshold\":0.001}");
-        StringBuilder csv = new StringBuilder(MetricsCsv.HEADER).append('\n');
+        StringBuilder csv = new StringBuilder(MetricsCsv.OLD_HEADER).append('\n');
         csv.append("2,0,0,shared,20,1.5,-0.25,,,,\n4,0,0,shared,40,1.25,-0.5,,,,\n8,0,0,reset,2600,,,,,,\n");
         csv.append("9,0,0,controller,,,,3.5,3.25,4.1,1-0-1-1-0-0-0-0-0-0-0-0-0-0\n");
         csv.append("10,0,0,iteration,2600,,,3.5,,,\n");

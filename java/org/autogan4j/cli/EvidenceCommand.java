@@ -1,0 +1,129 @@
+// `autogan4j evidence`: parses the flags into app.EvidenceSettings and runs app.EvidenceJob (rl and
+// random search per seed, random architectures, every candidate trained with one budget, summary.json),
+// or continues a stopped one with --resume. The sizes of a quick run have their own flags; any other
+// setting is `--set KEY=VALUE` by its dotted key (search.shared_steps, train.eval_images);
+// --list-settings prints them all after the checks.
+package org.autogan4j.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.autogan4j.app.EvidenceJob;
+import org.autogan4j.app.EvidenceSettings;
+import org.autogan4j.app.SettingText;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "evidence", mixinStandardHelpOptions = true, description = "Whether the search helps: rl and random "
+        + "search for several seeds and uniformly random architectures, each candidate trained from scratch with one "
+        + "budget; FID and IS per method with rank-sum p-values in summary.json.")
+final class EvidenceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--preset", defaultValue = "fmnist", description = "fmnist (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--seeds", description = "Search seeds; each runs the rl and the random search (default: 3).")
+    Integer seeds;
+
+    @Option(names = "--random-archs", description = "Uniformly random architectures (default: 10).")
+    Integer randomArchs;
+
+    @Option(names = "--train-steps", description = "G steps every candidate trains from scratch (default: 1000).")
+    Long trainSteps;
+
+    @Option(names = "--iterations", description = "Search iterations (search.max_search_iter).")
+    Integer iterations;
+
+    @Option(names = "--search-steps", description = "Shared-GAN D steps per search iteration (search.shared_steps).")
+    Integer searchSteps;
+
+    @Option(names = "--seed", description = "First search seed, the others follow it (default: 12345).")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable); "
+            + "see --list-settings.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--data", description = "Dataset folder (default: the dataset's standard folder).")
+    Path data;
+
+    @Option(names = "--device", description = "cpu, cuda or auto (auto follows -Dautogan4j.device when set).")
+    String device;
+
+    @Option(names = "--out", description = "Evidence directory to create (default: runs/evidence-PRESET-DATE-TIME).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "EVID", description = "Continue the evidence run in EVID where it stopped "
+            + "(only --device, --inception-weights and --quiet may be given with it).")
+    Path resume;
+
+    @Option(names = "--inception-weights", description = "pytorch-fid Inception weights (cifar10, stl10).")
+    Path inceptionWeights;
+
+    @Option(names = "--list-settings", description = "Print every setting with its value and exit.")
+    boolean listSettings;
+
+    @Mixin
+    OutputOptions messages;
+
+    @Override
+    public Integer call() throws Exception {
+        if (resume != null) {
+            Flags.onlyWith(spec, Set.of("--resume", "--device", "--inception-weights", "--quiet"), "--resume continues "
+                    + "an evidence run with its own config.json; it takes no other settings (only --device, "
+                    + "--inception-weights and --quiet)");
+            System.out.println(EvidenceJob.resume(resume, device, inceptionWeights, messages.log()).summary());
+            return 0;
+        }
+        EvidenceSettings settings = settings();
+        if (listSettings) {
+            SettingText.lines(settings).forEach(System.out::println);
+            return 0;
+        }
+        Path root = out != null ? out : Path.of("runs", "evidence-" + settings.preset() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        System.out.println(EvidenceJob.start(settings, root, inceptionWeights, messages.log()).summary());
+        return 0;
+    }
+
+    private EvidenceSettings settings() {
+        EvidenceSettings settings = EvidenceSettings.preset(preset);
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put("seeds", seeds);
+        named.put("random_archs", randomArchs);
+        named.put("train_steps", trainSteps);
+        named.put("search.max_search_iter", iterations);
+        named.put("search.shared_steps", searchSteps);
+        named.put("search.seed", seed);
+        named.put("search.data", data);
+        named.put("train.data", data);
+        named.put("search.device", device);
+        named.put("train.device", device);
+        for (Map.Entry<String, Object> e : named.entrySet()) {
+            if (e.getValue() != null) {
+                settings = settings.with(e.getKey(), e.getValue().toString());
+            }
+        }
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("--set takes KEY=VALUE, got \"" + s + "\"");
+            }
+            settings = settings.with(s.substring(0, eq).trim(), s.substring(eq + 1));
+        }
+        return settings.validate();
+    }
+}
