@@ -2,15 +2,11 @@
 // random search per seed, random architectures, every candidate trained with one budget, summary.json),
 // or continues a stopped one with --resume. The sizes of a quick run have their own flags; any other
 // setting is `--set KEY=VALUE` by its dotted key (search.shared_steps, train.eval_images);
-// --list-settings prints them all after the checks.
+// --list-settings prints them all after the checks. The flags it shares with `pipeline` are JobOptions.
 package org.autogan4j.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -53,28 +49,12 @@ final class EvidenceCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "First search seed, the others follow it (default: 12345).")
     Long seed;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable); "
-            + "see --list-settings.")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--data", description = "Dataset folder (default: the dataset's standard folder).")
-    Path data;
-
-    @Option(names = "--device", description = "cpu, cuda or auto (auto follows -Dautogan4j.device when set).")
-    String device;
-
-    @Option(names = "--out", description = "Evidence directory to create (default: runs/evidence-PRESET-DATE-TIME).")
-    Path out;
-
     @Option(names = "--resume", paramLabel = "EVID", description = "Continue the evidence run in EVID where it stopped "
             + "(only --device, --inception-weights and --quiet may be given with it).")
     Path resume;
 
-    @Option(names = "--inception-weights", description = "pytorch-fid Inception weights (cifar10, stl10).")
-    Path inceptionWeights;
-
-    @Option(names = "--list-settings", description = "Print every setting with its value and exit.")
-    boolean listSettings;
+    @Mixin
+    JobOptions job;
 
     @Mixin
     OutputOptions messages;
@@ -85,17 +65,16 @@ final class EvidenceCommand implements Callable<Integer> {
             Flags.onlyWith(spec, Set.of("--resume", "--device", "--inception-weights", "--quiet"), "--resume continues "
                     + "an evidence run with its own config.json; it takes no other settings (only --device, "
                     + "--inception-weights and --quiet)");
-            System.out.println(EvidenceJob.resume(resume, device, inceptionWeights, messages.log()).summary());
+            System.out.println(EvidenceJob.resume(resume, job.device, job.inceptionWeights, messages.log()).summary());
             return 0;
         }
         EvidenceSettings settings = settings();
-        if (listSettings) {
+        if (job.listSettings) {
             SettingText.lines(settings).forEach(System.out::println);
             return 0;
         }
-        Path root = out != null ? out : Path.of("runs", "evidence-" + settings.preset() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        System.out.println(EvidenceJob.start(settings, root, inceptionWeights, messages.log()).summary());
+        Path root = job.root("evidence", settings.preset());
+        System.out.println(EvidenceJob.start(settings, root, job.inceptionWeights, messages.log()).summary());
         return 0;
     }
 
@@ -108,21 +87,8 @@ final class EvidenceCommand implements Callable<Integer> {
         named.put("search.max_search_iter", iterations);
         named.put("search.shared_steps", searchSteps);
         named.put("search.seed", seed);
-        named.put("search.data", data);
-        named.put("train.data", data);
-        named.put("search.device", device);
-        named.put("train.device", device);
-        for (Map.Entry<String, Object> e : named.entrySet()) {
-            if (e.getValue() != null) {
-                settings = settings.with(e.getKey(), e.getValue().toString());
-            }
-        }
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("--set takes KEY=VALUE, got \"" + s + "\"");
-            }
-            settings = settings.with(s.substring(0, eq).trim(), s.substring(eq + 1));
+        for (Map.Entry<String, String> e : job.overrides(named)) {
+            settings = settings.with(e.getKey(), e.getValue());
         }
         return settings.validate();
     }

@@ -2,14 +2,11 @@
 // screen the final top-K, continue the winner, one report), or continues a stopped pipeline with
 // --resume. The budgets have their own flags; any other setting is `--set KEY=VALUE` by its dotted key
 // (search.max_search_iter, train.config.gf_dim); --list-settings prints them all after the checks.
+// The flags it shares with `evidence` are JobOptions.
 package org.autogan4j.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -48,28 +45,12 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the search and of every train run (default: 12345).")
     Long seed;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable); "
-            + "see --list-settings.")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--data", description = "Dataset folder (default: the dataset's standard folder).")
-    Path data;
-
-    @Option(names = "--device", description = "cpu, cuda or auto (auto follows -Dautogan4j.device when set).")
-    String device;
-
-    @Option(names = "--out", description = "Pipeline directory to create (default: runs/pipeline-PRESET-DATE-TIME).")
-    Path out;
-
     @Option(names = "--resume", paramLabel = "PIPE", description = "Continue the pipeline in PIPE in its unfinished "
             + "stage (only --device, --inception-weights and --quiet may be given with it).")
     Path resume;
 
-    @Option(names = "--inception-weights", description = "pytorch-fid Inception weights (cifar10, stl10).")
-    Path inceptionWeights;
-
-    @Option(names = "--list-settings", description = "Print every setting with its value and exit.")
-    boolean listSettings;
+    @Mixin
+    JobOptions job;
 
     @Mixin
     OutputOptions messages;
@@ -80,17 +61,16 @@ final class PipelineCommand implements Callable<Integer> {
             Flags.onlyWith(spec, Set.of("--resume", "--device", "--inception-weights", "--quiet"), "--resume continues "
                     + "a pipeline with its own config.json; it takes no other settings (only --device, "
                     + "--inception-weights and --quiet)");
-            System.out.println(PipelineJob.resume(resume, device, inceptionWeights, messages.log()).summary());
+            System.out.println(PipelineJob.resume(resume, job.device, job.inceptionWeights, messages.log()).summary());
             return 0;
         }
         PipelineSettings settings = settings();
-        if (listSettings) {
+        if (job.listSettings) {
             SettingText.lines(settings).forEach(System.out::println);
             return 0;
         }
-        Path root = out != null ? out : Path.of("runs", "pipeline-" + settings.preset() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        System.out.println(PipelineJob.start(settings, root, inceptionWeights, messages.log()).summary());
+        Path root = job.root("pipeline", settings.preset());
+        System.out.println(PipelineJob.start(settings, root, job.inceptionWeights, messages.log()).summary());
         return 0;
     }
 
@@ -103,21 +83,8 @@ final class PipelineCommand implements Callable<Integer> {
         named.put("search.max_search_iter", iterations);
         named.put("search.seed", seed);
         named.put("train.seed", seed);
-        named.put("search.data", data);
-        named.put("train.data", data);
-        named.put("search.device", device);
-        named.put("train.device", device);
-        for (Map.Entry<String, Object> e : named.entrySet()) {
-            if (e.getValue() != null) {
-                settings = settings.with(e.getKey(), e.getValue().toString());
-            }
-        }
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("--set takes KEY=VALUE, got \"" + s + "\"");
-            }
-            settings = settings.with(s.substring(0, eq).trim(), s.substring(eq + 1));
+        for (Map.Entry<String, String> e : job.overrides(named)) {
+            settings = settings.with(e.getKey(), e.getValue());
         }
         return settings.validate();
     }
