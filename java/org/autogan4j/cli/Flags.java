@@ -1,6 +1,8 @@
-// Flag rules picocli cannot state by itself: a mode flag (--resume) that allows only some others.
+// Flag rules picocli cannot state by itself: a mode flag (--resume) that allows only some others, and
+// the KEY=VALUE text of --set.
 package org.autogan4j.cli;
 
+import java.util.Map;
 import java.util.Set;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,5 +27,14 @@ final class Flags {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '" + flag
                     + "' (or --resume RUN_DIR)");
         }
+    }
+
+    /** One --set value as its dotted key and text; refuses text without a key before '='. */
+    static Map.Entry<String, String> setting(String keyValue) {
+        int eq = keyValue.indexOf('=');
+        if (eq < 1) {
+            throw new IllegalArgumentException("--set takes KEY=VALUE, got \"" + keyValue + "\"");
+        }
+        return Map.entry(keyValue.substring(0, eq).trim(), keyValue.substring(eq + 1));
     }
 }

@@ -50,11 +50,7 @@ final class JobOptions {
             }
         });
         for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("--set takes KEY=VALUE, got \"" + s + "\"");
-            }
-            out.add(Map.entry(s.substring(0, eq).trim(), s.substring(eq + 1)));
+            out.add(Flags.setting(s));
         }
         return out;
     }

@@ -101,11 +101,8 @@ final class SearchCommand implements Callable<Integer> {
             settings = settings.withFile(configFile);
         }
         for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("--set takes KEY=VALUE, got \"" + s + "\"");
-            }
-            settings = settings.with(s.substring(0, eq).trim(), s.substring(eq + 1));
+            Map.Entry<String, String> set = Flags.setting(s);
+            settings = settings.with(set.getKey(), set.getValue());
         }
         Map<String, Object> named = new LinkedHashMap<>();
         named.put("max_search_iter", iterations);
