@@ -36,6 +36,21 @@ std::string readLine(const std::string &path) {
     return line;
 }
 
+// The CPUs a shared_cpu_list names ("0-3,8-11" -> 8); 1 when it is empty.
+int64_t countCpus(const std::string &list) {
+    int64_t cpus = 0;
+    for (const char *p = list.c_str(); *p;) {
+        int first = 0, last = 0, used = 0;
+        if (std::sscanf(p, "%d%n", &first, &used) != 1) break;
+        p += used;
+        last = first;
+        if (*p == '-' && std::sscanf(p + 1, "%d%n", &last, &used) == 1) p += 1 + used;
+        cpus += last - first + 1;
+        if (*p == ',') ++p;
+    }
+    return std::max<int64_t>(cpus, 1);
+}
+
 // cpu0's data and unified caches by level, from /sys/devices/system/cpu/cpu0/cache/index*/.
 void readSysfs(CacheSizes &sizes) {
     for (int index = 0; index < 8; ++index) {
@@ -44,9 +59,10 @@ void readSysfs(CacheSizes &sizes) {
         if (type.empty() || level.empty()) break;
         if (type == "Instruction") continue;
         const int64_t bytes = parseSize(readLine(dir + "size").c_str(), nullptr);
-        if (level == "1") sizes.l1 = bytes;
-        if (level == "2") sizes.l2 = bytes;
-        if (level == "3") sizes.l3 = bytes;
+        const int64_t share = bytes / countCpus(readLine(dir + "shared_cpu_list"));
+        if (level == "1") sizes.l1 = bytes, sizes.l1Share = share;
+        if (level == "2") sizes.l2 = bytes, sizes.l2Share = share;
+        if (level == "3") sizes.l3 = bytes, sizes.l3Share = share;
     }
 }
 
@@ -67,18 +83,21 @@ bool readOverride(CacheSizes &sizes) {
         if (!parsed[i] || (i < 2 && *end != ',') || (i == 2 && *end != '\0')) return false;
         text = end + 1;
     }
-    sizes = {parsed[0], parsed[1], parsed[2]};
+    sizes = {parsed[0], parsed[1], parsed[2], parsed[0], parsed[1], parsed[2]};
     return true;
 }
 
 CacheSizes detect() {
-    CacheSizes sizes = {0, 0, 0};
+    CacheSizes sizes = {0, 0, 0, 0, 0, 0};
     if (readOverride(sizes)) return sizes;
     readSysfs(sizes);
     readSysconf(sizes);
     if (!sizes.l1) sizes.l1 = 32 << 10;
     if (!sizes.l2) sizes.l2 = 256 << 10;
     if (!sizes.l3) sizes.l3 = sizes.l2;
+    if (!sizes.l1Share) sizes.l1Share = sizes.l1;
+    if (!sizes.l2Share) sizes.l2Share = sizes.l2;
+    if (!sizes.l3Share) sizes.l3Share = sizes.l3;
     return sizes;
 }
 
