@@ -1,7 +1,8 @@
 // `autogan4j pipeline` as a job: what the paper does end to end, in one directory. Stage by stage:
 // search (SearchJob into PIPE/search), train each of the final top-K from scratch for the screening
 // budget (TrainJob into PIPE/candidates/rank-N), pick the winner by FID, continue it to the full budget
-// (TrainJob.resume with more steps), write PIPE/report.html (PipelineReport). The directory is locked
+// (TrainJob.resume with more steps), score it on final_eval_images images (EvalJob into
+// PIPE/winner.json), write PIPE/report.html (PipelineReport). The directory is locked
 // (RunFolder) and PIPE/pipeline.json (PipelineState) records each finished step atomically, so a killed
 // pipeline resumes in its unfinished stage through search's and train's own resume. Everything is
 // checked before PIPE is created: every setting, the device, an unused --out, the scorer, the dataset.
@@ -22,15 +23,18 @@ import org.autogan4j.metrics.Scorers;
 public final class PipelineJob {
     static final String STATE = "pipeline.json";
 
-    /** The finished pipeline: its directory, the winner and the report. */
-    public record Outcome(Path root, PipelineState.Candidate winner, long gSteps, Double fid, Double isMean,
-            Path report) {
+    /** The finished pipeline: its directory, the winner, its final score (on images images) and the report. */
+    public record Outcome(Path root, PipelineState.Candidate winner, long gSteps, int images, Double fid,
+            Double isMean, Path report) {
         /** The summary the command prints. */
         public String summary() {
-            return String.format(Locale.ROOT, "pipeline finished: winner rank %d %s, %d G steps: FID %s, IS %s; "
-                    + "report %s", winner.rank(), winner.arch(), gSteps, fid == null ? "none" : String.format(
-                    Locale.ROOT, "%.4f", fid), isMean == null ? "none" : String.format(Locale.ROOT, "%.4f", isMean),
+            return String.format(Locale.ROOT, "pipeline finished: winner rank %d %s, %d G steps: FID %s, IS %s on %d "
+                    + "images; report %s", winner.rank(), winner.arch(), gSteps, number(fid), number(isMean), images,
                     report);
+        }
+
+        private static String number(Double v) {
+            return v == null ? "none" : String.format(Locale.ROOT, "%.4f", v);
         }
     }
 

@@ -1,5 +1,5 @@
-// PIPE/report.html of a finished pipeline: the winner (its architecture, its final scores, its last
-// sample grid, the train command that trains it again on its own), every candidate's screening scores,
+// PIPE/report.html of a finished pipeline: the winner (its architecture, its final score from
+// winner.json beside its last training evaluation, its last sample grid, the train command that trains it again on its own), every candidate's screening scores,
 // parameters and multiply-adds per image (gan.GeneratorCost at its train widths)
 // and FID / IS curves (plots/fid.png, plots/is.png, drawn from the candidates' metrics.csv), and the
 // search's summary (its final top-K with rewards) with a link to the search's own report, rewritten
@@ -61,10 +61,14 @@ final class PipelineReport {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>autogan4j "
                 + "pipeline</title></head><body>\n<h1>autogan4j pipeline: " + Html.escape(root.getFileName().toString())
                 + "</h1>\n");
+        PipelineScores.Final score = PipelineScores.Final.read(root.resolve(PipelineStages.WINNER_SCORE));
         out.append("<h2>Winner</h2>\n<p>Rank ").append(w.rank()).append(" of the search's top-K, architecture <code>")
                 .append(Html.escape(w.arch())).append("</code>, picked by its FID after ").append(w.gSteps())
-                .append(" G steps, then trained on to ").append(settings.finalSteps()).append(" G steps: ")
-                .append(scores(last)).append(".</p>\n");
+                .append(" G steps, then trained on to ").append(settings.finalSteps()).append(" G steps.</p>\n");
+        out.append("<p><b>Final score</b> (its EMA generator at G step ").append(score.gStep()).append(", ")
+                .append(score.images()).append(" images): ").append(scores(score.fid(), score.fidMode(),
+                        score.isMean(), score.isStd(), score.kidMean())).append(".<br>At its last training evaluation (")
+                .append(settings.train().evalImages()).append(" images): ").append(scores(last)).append(".</p>\n");
         String grid = String.format(Locale.ROOT, "candidates/rank-%d/samples/g%07d.png", w.rank(), settings.finalSteps());
         out.append("<p><img src=\"").append(grid).append("\" alt=\"the winner's samples\"></p>\n");
         out.append("<p>Train it again on its own:</p>\n<pre>").append(Html.escape(trainCommand(settings, w.arch())))
@@ -94,8 +98,12 @@ final class PipelineReport {
     }
 
     private static String scores(PipelineState.Candidate c) {
-        return String.format(Locale.ROOT, "FID %s (%s), IS %s &plusmn; %s, KID %s", number(c.fid()),
-                Html.escape(c.fidMode()), number(c.isMean()), number(c.isStd()), number(c.kidMean()));
+        return scores(c.fid(), c.fidMode(), c.isMean(), c.isStd(), c.kidMean());
+    }
+
+    private static String scores(Double fid, String fidMode, Double isMean, Double isStd, Double kidMean) {
+        return String.format(Locale.ROOT, "FID %s (%s), IS %s &plusmn; %s, KID %s", number(fid), Html.escape(fidMode),
+                number(isMean), number(isStd), number(kidMean));
     }
 
     private static String number(Double v) {

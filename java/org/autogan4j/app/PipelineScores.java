@@ -1,7 +1,7 @@
 // A candidate's scores as its train run logged them: the "eval" row of metrics.csv at one G step
 // (IS mean and std, FID with its mode, KID mean), and every eval row's step, FID and IS for the
 // report's curves. The pipeline scores candidates this way so that the figures are exactly the ones
-// train reports (same images, z and statistics).
+// train reports (same images, z and statistics). The winner's final score is eval's JSON (Final).
 package org.autogan4j.app;
 
 import java.io.IOException;
@@ -9,9 +9,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.autogan4j.io.Json;
+import org.autogan4j.io.JsonObject;
+
 final class PipelineScores {
     /** One evaluation: G step, IS mean, FID (NaN where the cell is empty or not finite). */
     record Point(long gStep, double isMean, double fid) {
+    }
+
+    /** The winner's final score, as eval wrote it to PIPE/winner.json: G step, images and the figures (null: not finite). */
+    record Final(long gStep, int images, Double isMean, Double isStd, Double fid, String fidMode, Double kidMean) {
+        static Final read(Path file) throws IOException {
+            JsonObject o = Json.readObject(file);
+            return new Final(o.integer("g_step"), o.integer("images", 1, Integer.MAX_VALUE), number(o, "is_mean"),
+                    number(o, "is_std"), number(o, "fid"), o.values().get("fid_mode") == null ? "" : o.string("fid_mode"),
+                    number(o, "kid_mean"));
+        }
+
+        private static Double number(JsonObject o, String key) {
+            return o.values().get(key) == null ? null : o.number(key);
+        }
     }
 
     private PipelineScores() {

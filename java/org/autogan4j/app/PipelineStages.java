@@ -1,8 +1,10 @@
 // The stages of one locked pipeline directory, run from the state pipeline.json records (PipelineJob):
 // search (SearchJob) and each candidate's screening run (TrainJob from scratch), each resumed when it
 // has a checkpoint and begun again when it stopped before its first one; the winner's continuation to
-// the full budget (TrainJob.resume with more steps); and the report. A step is done when its result is on disk (topk.json, the train checkpoint at the target G step), so a
-// kill between a result and its record in pipeline.json repeats nothing. Progress lines per stage.
+// the full budget (TrainJob.resume with more steps); its final score on final_eval_images images
+// (EvalJob into PIPE/winner.json); and the report. A step is done when its result is on disk
+// (topk.json, the train checkpoint at the target G step, winner.json), so a kill between a result and
+// its record in pipeline.json repeats nothing. Progress lines per stage.
 package org.autogan4j.app;
 
 import java.io.IOException;
@@ -13,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 
 final class PipelineStages {
+    /** The winner's final score, as eval's JSON. */
+    static final String WINNER_SCORE = "winner.json";
+
     private final PipelineSettings settings;
     private final RunFolder folder;
     private final String device;
@@ -53,18 +58,24 @@ final class PipelineStages {
         }
         if (state.stage().equals(PipelineState.FINAL)) {
             finish(state.winner());
-            state = record(state.at(PipelineState.REPORT));
+            state = record(state.at(PipelineState.SCORE));
             if (stop.equals("final")) {
+                return null;
+            }
+        }
+        if (state.stage().equals(PipelineState.SCORE)) {
+            score(state.winner());
+            state = record(state.at(PipelineState.REPORT));
+            if (stop.equals("score")) {
                 return null;
             }
         }
         Path report = PipelineReport.write(folder.root(), settings, state);
         record(state.at(PipelineState.DONE));
-        PipelineState.Candidate last = PipelineScores.at(candidate(state.winner()), settings.finalSteps(),
-                state.winner(), state.winning().arch());
+        PipelineScores.Final last = PipelineScores.Final.read(folder.resolve(WINNER_SCORE));
         log.info("[pipeline] done: " + report);
-        return new PipelineJob.Outcome(folder.root(), state.winning(), settings.finalSteps(), last.fid(),
-                last.isMean(), report);
+        return new PipelineJob.Outcome(folder.root(), state.winning(), settings.finalSteps(), last.images(),
+                last.fid(), last.isMean(), report);
     }
 
     private PipelineState record(PipelineState state) throws IOException {
@@ -74,7 +85,7 @@ final class PipelineStages {
 
     private void search() throws IOException {
         Path dir = folder.resolve("search");
-        log.info("[pipeline] stage 1/4: search into " + dir);
+        log.info("[pipeline] stage 1/5: search into " + dir);
         if (Files.isRegularFile(dir.resolve("topk.json"))) {
             return;
         }
@@ -89,7 +100,7 @@ final class PipelineStages {
 
     private PipelineState.Candidate screen(int rank) throws Exception {
         Path dir = candidate(rank);
-        log.info(String.format(Locale.ROOT, "[pipeline] stage 2/4: candidate %d of %d, %d G steps into %s", rank,
+        log.info(String.format(Locale.ROOT, "[pipeline] stage 2/5: candidate %d of %d, %d G steps into %s", rank,
                 settings.candidates(), settings.screeningSteps(), dir));
         if (!reached(dir, settings.screeningSteps())) {
             if (hasCheckpoint(dir)) {
@@ -108,11 +119,23 @@ final class PipelineStages {
 
     private void finish(int winner) throws Exception {
         Path dir = candidate(winner);
-        log.info(String.format(Locale.ROOT, "[pipeline] stage 3/4: the winner, rank %d, on to %d G steps in %s",
+        log.info(String.format(Locale.ROOT, "[pipeline] stage 3/5: the winner, rank %d, on to %d G steps in %s",
                 winner, settings.finalSteps(), dir));
         if (!reached(dir, settings.finalSteps())) {
             TrainJob.resume(dir, device, settings.finalSteps(), inceptionWeights, log);
         }
+    }
+
+    private void score(int winner) throws IOException {
+        Path json = folder.resolve(WINNER_SCORE);
+        log.info(String.format(Locale.ROOT, "[pipeline] stage 4/5: the winner's final score on %d images into %s",
+                settings.finalEvalImages(), json));
+        if (Files.isRegularFile(json)) {
+            return;
+        }
+        Path generator = candidate(winner).resolve("last.safetensors");
+        EvalJob.run(new EvalJob.Request(generator, null, settings.finalEvalImages(), null, null, null, json,
+                inceptionWeights, device != null ? device : settings.train().device()), log);
     }
 
     Path candidate(int rank) {

@@ -1,5 +1,5 @@
 // Where a `pipeline` run stands, as one typed record in PIPE/pipeline.json (RecordJson, written
-// atomically after each step): the stage in progress (search, candidates, final, report, done), the
+// atomically after each step): the stage in progress (search, candidates, final, score, report, done), the
 // candidates screened so far with their scores, and the winner's rank (0 until it is picked).
 // Resuming reads it and continues the stage it names.
 package org.autogan4j.app;
@@ -11,6 +11,7 @@ record PipelineState(String stage, List<Candidate> candidates, int winner) {
     static final String SEARCH = "search";
     static final String CANDIDATES = "candidates";
     static final String FINAL = "final";
+    static final String SCORE = "score";
     static final String REPORT = "report";
     static final String DONE = "done";
 

@@ -36,8 +36,11 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--screening-steps", description = "G steps each candidate trains before the pick (default: 400).")
     Long screeningSteps;
 
-    @Option(names = "--final-steps", description = "G steps the winner reaches in total (default: 2200).")
+    @Option(names = "--final-steps", description = "G steps the winner reaches in total (default: 3300).")
     Long finalSteps;
+
+    @Option(names = "--final-eval-images", description = "Images of the winner's final score (default: 10000).")
+    Integer finalEvalImages;
 
     @Option(names = "--iterations", description = "Search iterations (search.max_search_iter).")
     Integer iterations;
@@ -80,6 +83,7 @@ final class PipelineCommand implements Callable<Integer> {
         named.put("candidates", candidates);
         named.put("screening_steps", screeningSteps);
         named.put("final_steps", finalSteps);
+        named.put("final_eval_images", finalEvalImages);
         named.put("search.max_search_iter", iterations);
         named.put("search.seed", seed);
         named.put("train.seed", seed);

@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer genBatch;
     @Option(names = "--n-critic", description = "D steps per G step (preset: fmnist 1, paper-cifar10 5).")
     Integer nCritic;
-    @Option(names = "--lr", description = "Adam learning rate of G and D (preset: fmnist 4e-4, paper-cifar10 2e-4).")
+    @Option(names = "--lr", description = "Adam learning rate of G and D (preset: fmnist 8e-4, paper-cifar10 2e-4).")
     Float lr;
     @Option(names = "--beta1", description = "Adam beta1 (preset: 0).")
     Float beta1;

@@ -1,8 +1,9 @@
 // The pipeline end to end on tiny settings (the tiny search of SearchRunTest, two candidates of 4 G
-// steps on 64 Fashion-MNIST images, the winner on to 6): every stage's files and a winner of lowest
-// screening FID; a pipeline stopped at every stage boundary (after the search, after each candidate,
-// after the winner's run) and resumed each time ends with the same candidates, scores, winner and
-// winner's metrics (times aside) as the uninterrupted one; bad settings are refused before anything is
+// steps on 64 Fashion-MNIST images, the winner on to 6, scored on 60 images): every stage's files, a
+// winner of lowest screening FID and its final score from its last generator; a pipeline stopped at
+// every stage boundary (after the search, after each candidate, after the winner's run, after its
+// score) and resumed each time ends with the same candidates, scores, winner, winner's metrics (times
+// aside) and final score as the uninterrupted one; bad settings are refused before anything is
 // created, and a finished pipeline is refused.
 package org.autogan4j.app;
 
@@ -41,7 +42,7 @@ class PipelineJobTest {
                 s = s.with("train." + t[1], t[2]);
             }
         }
-        tiny = new PipelineSettings("fmnist", 2, 4, 6, SearchRunTest.tiny(), s.train()).with("screening_steps", "4");
+        tiny = new PipelineSettings("fmnist", 2, 4, 6, 60, SearchRunTest.tiny(), s.train()).with("screening_steps", "4");
         whole = dir.resolve("whole");
         PipelineJob.start(tiny, whole, null, QUIET);
     }
@@ -71,6 +72,14 @@ class PipelineJobTest {
                 Architecture.parse(state.winning().arch()));
         assertTrue(report.contains("<td>" + size.parameters() + "</td><td>" + size.multiplyAdds() + "</td>"),
                 "the winner's parameters and multiply-adds");
+        PipelineScores.Final score = PipelineScores.Final.read(whole.resolve("winner.json"));
+        assertEquals(6, score.gStep(), "scored at the final step");
+        assertEquals(60, score.images(), "on final_eval_images, not the runs' 40");
+        EvalJob.Figures again60 = EvalJob.run(new EvalJob.Request(winner.resolve("last.safetensors"), null, 60, null,
+                null, null, null, null, "cpu"), QUIET);
+        assertEquals(again60.evaluation().fid().value(), score.fid(), "the winner's last generator");
+        assertEquals(again60.evaluation().inceptionScore().mean(), score.isMean());
+        assertTrue(report.contains(String.format(java.util.Locale.ROOT, "FID %.4f", score.fid())), "the final score");
         IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
                 () -> PipelineJob.resume(whole, null, null, QUIET));
         assertTrue(again.getMessage().contains("already finished"), again.getMessage());
@@ -81,7 +90,7 @@ class PipelineJobTest {
         Path run = dir.resolve("stopped");
         assertNull(PipelineJob.start(tiny, run, null, QUIET, "search"));
         assertEquals(PipelineState.CANDIDATES, PipelineJob.load(run.resolve("pipeline.json")).stage());
-        for (String stop : new String[] {"candidate-1", "candidate-2", "final"}) {
+        for (String stop : new String[] {"candidate-1", "candidate-2", "final", "score"}) {
             assertNull(PipelineJob.resume(run, null, null, QUIET, stop), stop);
         }
         assertEquals(PipelineState.REPORT, PipelineJob.load(run.resolve("pipeline.json")).stage());
@@ -90,6 +99,10 @@ class PipelineJobTest {
         PipelineState b = PipelineJob.load(run.resolve("pipeline.json"));
         assertEquals(a, b, "candidates, their scores and the winner");
         assertEquals(a.winner(), o.winner().rank());
+        PipelineScores.Final scoreA = PipelineScores.Final.read(whole.resolve("winner.json"));
+        PipelineScores.Final scoreB = PipelineScores.Final.read(run.resolve("winner.json"));
+        assertEquals(scoreA.fid(), scoreB.fid(), "the final score");
+        assertEquals(scoreA.fid(), o.fid());
         assertEquals(withoutTime(whole.resolve("candidates/rank-" + a.winner())),
                 withoutTime(run.resolve("candidates/rank-" + a.winner())));
         assertEquals(Files.readString(whole.resolve("search/metrics.csv")).lines().map(l -> l.replaceFirst("^[^,]*,", ""))

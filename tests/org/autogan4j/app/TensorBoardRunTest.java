@@ -98,7 +98,7 @@ class TensorBoardRunTest {
         List<Event> events = events(run);
         assertTrue(tags(events).containsAll(List.of("loss/d", "loss/g", "train/lr", "eval/is_mean", "eval/is_std",
                 "eval/fid", "eval/kid", "samples")), tags(events).toString());
-        assertEquals(4e-4f, values(events, "train/lr").get(0).simple());
+        assertEquals(settings.gan().lr(), values(events, "train/lr").get(0).simple());
         List<Long> evalSteps = new ArrayList<>();
         events.forEach(e -> e.values().stream().filter(v -> v.tag().equals("eval/fid")).forEach(v -> evalSteps.add(e.step())));
         assertEquals(List.of(2L, 4L, 6L), evalSteps, "evaluations at G steps 2 (first file), 4 and 6 (second)");

@@ -33,9 +33,9 @@ class PipelineCommandTest {
     @Test
     void budgetsAndSetsReachTheSettings() {
         List<String> lines = listed("pipeline", "--list-settings", "--candidates", "2", "--screening-steps", "50",
-                "--final-steps", "120", "--set", "train.config.gf_dim=16").lines().toList();
-        assertEquals(List.of("preset = fmnist", "candidates = 2", "screening_steps = 50", "final_steps = 120"),
-                lines.subList(0, 4));
+                "--final-steps", "120", "--final-eval-images", "3000", "--set", "train.config.gf_dim=16").lines().toList();
+        assertEquals(List.of("preset = fmnist", "candidates = 2", "screening_steps = 50", "final_steps = 120",
+                "final_eval_images = 3000"), lines.subList(0, 5));
         String train = lines.stream().filter(l -> l.startsWith("train = ")).findFirst().orElseThrow();
         assertTrue(train.contains("\"g_steps\":50") && train.contains("\"gf_dim\":16"), train);
     }
