@@ -1,10 +1,12 @@
 // The runs of one locked evidence directory, in a fixed order: for each search seed the rl search and
 // its top-1 trained from scratch, then the random search and its top-1; then each uniformly random
 // architecture trained from scratch. Every train run has the same budget and settings (train_steps G
-// steps, one evaluation at the end), so the methods differ only in the architecture they give. A run
-// is done when its result is on disk (topk.json; the train checkpoint at train_steps), one that
-// stopped with a checkpoint is resumed, one that stopped before its first is begun again; so a killed
-// evidence run repeats at most the unfinished run. Each run prints a progress line.
+// steps, one evaluation at the end), so the methods differ only in the architecture they give. A
+// candidate is done when its result is in results/ (EvidenceResults), whether or not the search and
+// training behind it are still there; --only limits a call to the named runs. Inside a run, a search is
+// done when its topk.json exists and a training at its train_steps checkpoint; one that stopped with a
+// checkpoint is resumed, one that stopped before its first is begun again; so a killed evidence run
+// repeats at most the unfinished run. Each run prints a progress line.
 package org.autogan4j.app;
 
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.autogan4j.gan.Architecture;
@@ -34,7 +37,12 @@ final class EvidenceRuns {
             Double isMean, Double isStd, long parameters, long multiplyAdds) {
     }
 
+    /** Every candidate with a result, in run order, and the names of the runs without one (left out by --only). */
+    record Progress(List<Candidate> candidates, List<String> missing) {
+    }
+
     private final EvidenceSettings settings;
+    private final EvidenceResults results;
     private final RunFolder folder;
     private final String device;
     private final Path inceptionWeights;
@@ -46,6 +54,7 @@ final class EvidenceRuns {
     EvidenceRuns(EvidenceSettings settings, RunFolder folder, String device, Path inceptionWeights, Log log,
             int stopAfter) {
         this.settings = settings;
+        this.results = new EvidenceResults(folder.root(), settings);
         this.folder = folder;
         this.device = device;
         this.inceptionWeights = inceptionWeights;
@@ -53,36 +62,59 @@ final class EvidenceRuns {
         this.stopAfter = stopAfter;
     }
 
-    /** Every candidate, in run order; null when stopped at stopAfter. */
-    List<Candidate> run() throws Exception {
+    /** The name of every run of settings, in run order: rl-seed-1, random-seed-1, ..., arch-1, ... */
+    static List<String> names(EvidenceSettings settings) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < settings.seeds(); i++) {
+            out.add(RL + "-seed-" + (i + 1));
+            out.add(RANDOM + "-seed-" + (i + 1));
+        }
+        for (int r = 0; r < settings.randomArchs(); r++) {
+            out.add("arch-" + (r + 1));
+        }
+        return out;
+    }
+
+    /** Runs what has no result yet (of only, when it is not null); null when stopped at stopAfter. */
+    Progress run(Set<String> only) throws Exception {
         List<Candidate> out = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (int i = 0; i < settings.seeds(); i++) {
             for (String method : new String[] {RL, RANDOM}) {
-                Path search = search(method, i);
-                if (search == null) {
-                    return null;
+                String name = method + "-seed-" + (i + 1);
+                long seed = settings.searchSettings(method, i).seed();
+                Candidate c = results.read(name, method, i + 1, seed);
+                if (c == null && only != null && !only.contains(name)) {
+                    missing.add(name);
+                    continue;
                 }
-                Candidate c = train(method, i + 1, settings.searchSettings(method, i).seed(),
-                        search.toAbsolutePath() + ":1");
                 if (c == null) {
-                    return null;
+                    Path search = search(name, method, i);
+                    c = search == null ? null : train(name, method, i + 1, seed, search.toAbsolutePath() + ":1");
+                    if (c == null) {
+                        return null;
+                    }
                 }
                 out.add(c);
             }
         }
         List<Architecture> archs = randomArchitectures(settings);
         for (int r = 0; r < archs.size(); r++) {
-            Candidate c = train(RANDOM_ARCH, r + 1, null, archs.get(r).toString());
+            String name = "arch-" + (r + 1);
+            Candidate c = results.read(name, RANDOM_ARCH, r + 1, null);
+            if (c == null && only != null && !only.contains(name)) {
+                missing.add(name);
+                continue;
+            }
             if (c == null) {
-                return null;
+                c = train(name, RANDOM_ARCH, r + 1, null, archs.get(r).toString());
+                if (c == null) {
+                    return null;
+                }
             }
             out.add(c);
         }
-        return out;
-    }
-
-    private int total() {
-        return 4 * settings.seeds() + settings.randomArchs();
+        return new Progress(out, missing);
     }
 
     private boolean stop() {
@@ -90,14 +122,16 @@ final class EvidenceRuns {
         return stopAfter >= 0 && done >= stopAfter;
     }
 
-    private void line(String what, Path dir) {
-        log.info(String.format(Locale.ROOT, "[evidence] run %d of %d: %s into %s", done + 1, total(), what, dir));
+    private void line(String name, String what, Path dir) {
+        List<String> all = names(settings);
+        log.info(String.format(Locale.ROOT, "[evidence] %s, candidate %d of %d: %s into %s", name, all.indexOf(name) + 1,
+                all.size(), what, dir));
     }
 
-    private Path search(String method, int index) throws Exception {
+    private Path search(String name, String method, int index) throws Exception {
         SearchSettings s = settings.searchSettings(method, index);
-        Path dir = folder.resolve("search").resolve(method + "-seed-" + (index + 1));
-        line(method + " search, seed " + s.seed(), dir);
+        Path dir = folder.resolve("search").resolve(name);
+        line(name, method + " search, seed " + s.seed(), dir);
         if (!Files.isRegularFile(dir.resolve("topk.json"))) {
             if (PipelineStages.hasCheckpoint(dir)) {
                 SearchJob.resume(dir, device, inceptionWeights, log);
@@ -110,9 +144,9 @@ final class EvidenceRuns {
         return stop() ? null : dir;
     }
 
-    private Candidate train(String method, int number, Long searchSeed, String arch) throws Exception {
-        Path dir = folder.resolve("train").resolve((method.equals(RANDOM_ARCH) ? "arch" : method + "-seed") + "-" + number);
-        line(method + " candidate " + number + ", " + settings.trainSteps() + " G steps", dir);
+    private Candidate train(String name, String method, int number, Long searchSeed, String arch) throws Exception {
+        Path dir = folder.resolve("train").resolve(name);
+        line(name, "training " + settings.trainSteps() + " G steps", dir);
         if (!PipelineStages.reached(dir, settings.trainSteps())) {
             if (PipelineStages.hasCheckpoint(dir)) {
                 TrainJob.resume(dir, device, inceptionWeights, log);
@@ -128,6 +162,7 @@ final class EvidenceRuns {
         GeneratorCost cost = GeneratorCost.of(t.gan(), Architecture.parse(t.arch()));
         Candidate c = new Candidate(method, number, searchSeed, t.arch(), s.gSteps(), s.fid(), s.fidMode(), s.isMean(),
                 s.isStd(), cost.parameters(), cost.multiplyAdds());
+        results.write(name, c);
         return stop() ? null : c;
     }
 

@@ -1,12 +1,15 @@
 // `autogan4j evidence`: parses the flags into app.EvidenceSettings and runs app.EvidenceJob (rl and
 // random search per seed, random architectures, every candidate trained with one budget, summary.json),
-// or continues a stopped one with --resume. The sizes of a quick run have their own flags; any other
+// or continues a stopped one with --resume; --only NAMES does some of its runs (to share them between
+// machines, whose results/ files gathered in one folder make the summary). The sizes of a quick run have their own flags; any other
 // setting is `--set KEY=VALUE` by its dotted key (search.shared_steps, train.eval_images);
 // --list-settings prints them all after the checks. The flags it shares with `pipeline` are JobOptions.
 package org.autogan4j.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -50,8 +53,12 @@ final class EvidenceCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--resume", paramLabel = "EVID", description = "Continue the evidence run in EVID where it stopped "
-            + "(only --device, --inception-weights and --quiet may be given with it).")
+            + "(only --only, --device, --inception-weights and --quiet may be given with it).")
     Path resume;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Do only these runs (rl-seed-1, "
+            + "random-seed-1, ..., arch-1, ...; comma-separated); the others are left for another call or machine.")
+    List<String> only;
 
     @Mixin
     JobOptions job;
@@ -62,10 +69,11 @@ final class EvidenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (resume != null) {
-            Flags.onlyWith(spec, Set.of("--resume", "--device", "--inception-weights", "--quiet"), "--resume continues "
-                    + "an evidence run with its own config.json; it takes no other settings (only --device, "
-                    + "--inception-weights and --quiet)");
-            System.out.println(EvidenceJob.resume(resume, job.device, job.inceptionWeights, messages.log()).summary());
+            Flags.onlyWith(spec, Set.of("--resume", "--only", "--device", "--inception-weights", "--quiet"), "--resume "
+                    + "continues an evidence run with its own config.json; it takes no other settings (only --only, "
+                    + "--device, --inception-weights and --quiet)");
+            System.out.println(EvidenceJob.resume(resume, job.device, job.inceptionWeights, messages.log(), only())
+                    .summary());
             return 0;
         }
         EvidenceSettings settings = settings();
@@ -74,8 +82,12 @@ final class EvidenceCommand implements Callable<Integer> {
             return 0;
         }
         Path root = job.root("evidence", settings.preset());
-        System.out.println(EvidenceJob.start(settings, root, job.inceptionWeights, messages.log()).summary());
+        System.out.println(EvidenceJob.start(settings, root, job.inceptionWeights, messages.log(), only()).summary());
         return 0;
+    }
+
+    private Set<String> only() {
+        return only == null ? null : new LinkedHashSet<>(only);
     }
 
     private EvidenceSettings settings() {

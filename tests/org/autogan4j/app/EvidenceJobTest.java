@@ -2,8 +2,10 @@
 // methods, 2 random architectures, every candidate trained 4 G steps on 64 Fashion-MNIST images):
 // summary.json's runs carry the train runs' own scores and sizes, its means, standard deviations and
 // rank-sum p-values are those of the runs, the random searches learned nothing (no baseline); a run
-// stopped after 3 of its runs and resumed twice writes the same summary; bad settings are refused
-// before anything is created and a finished run is refused. The summary's arithmetic on hand-made
+// stopped after 3 of its runs and resumed twice writes the same summary; a run of --only one candidate
+// does that one alone and, given the other results, writes the same summary without running more; a
+// result of other settings or of another run is refused; bad settings and an unknown --only name are
+// refused before anything is created, and a finished run is refused. The summary's arithmetic on hand-made
 // candidates: sample standard deviation, none for one value, no p-value when every value ties.
 package org.autogan4j.app;
 
@@ -13,10 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.autogan4j.gan.Architecture;
 import org.autogan4j.gan.GeneratorCost;
@@ -46,7 +50,7 @@ class EvidenceJobTest {
         }
         tiny = new EvidenceSettings("fmnist", 2, 2, 4, 99, SearchRunTest.tiny(), s.train()).with("train_steps", "4");
         whole = dir.resolve("whole");
-        EvidenceJob.start(tiny, whole, null, QUIET);
+        EvidenceJob.start(tiny, whole, null, QUIET, null);
     }
 
     @Test
@@ -88,7 +92,7 @@ class EvidenceJobTest {
                 .filter(l -> l.contains(",controller,")).anyMatch(l -> !l.split(",", -1)[8].isEmpty()));
         assertTrue(Files.readString(whole.resolve("summary.md")).contains("| rl | 2 |"));
         IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
-                () -> EvidenceJob.resume(whole, null, null, QUIET));
+                () -> EvidenceJob.resume(whole, null, null, QUIET, null));
         assertTrue(again.getMessage().contains("already finished"), again.getMessage());
     }
 
@@ -99,23 +103,80 @@ class EvidenceJobTest {
     @Test
     void stoppedAndResumedWritesTheSameSummary() throws Exception {
         Path run = dir.resolve("stopped");
-        assertNull(EvidenceJob.start(tiny, run, null, QUIET, 3));
+        assertNull(EvidenceJob.start(tiny, run, null, QUIET, null, 3));
         assertTrue(Files.isRegularFile(run.resolve("search/random-seed-1/topk.json")));
         assertFalse(Files.exists(run.resolve("train/random-seed-1")), "the fourth run had not begun");
-        assertNull(EvidenceJob.resume(run, null, null, QUIET, 4));
-        EvidenceJob.Outcome o = EvidenceJob.resume(run, null, null, QUIET);
+        assertNull(EvidenceJob.resume(run, null, null, QUIET, null, 4));
+        EvidenceJob.Outcome o = EvidenceJob.resume(run, null, null, QUIET, null);
         assertEquals(Files.readString(whole.resolve("summary.json")), Files.readString(o.summaryFile()));
+    }
+
+    @Test
+    void runsSharedWithOnlyAndGatheredWriteTheSameSummary() throws Exception {
+        Path part = dir.resolve("part");
+        EvidenceJob.Outcome o = EvidenceJob.start(tiny, part, null, QUIET, Set.of("arch-2"));
+        assertEquals(1, o.done());
+        assertEquals(List.of("rl-seed-1", "random-seed-1", "rl-seed-2", "random-seed-2", "arch-1"), o.missing());
+        assertNull(o.summaryFile());
+        assertTrue(o.summary().contains("not run yet: rl-seed-1, random-seed-1, rl-seed-2, random-seed-2, arch-1"),
+                o.summary());
+        assertFalse(Files.exists(part.resolve("search")), "no search ran");
+        assertFalse(Files.exists(part.resolve("summary.json")));
+        Path results = part.resolve(EvidenceResults.FOLDER);
+        assertEquals(Files.readString(whole.resolve("results/arch-2.json")), Files.readString(results.resolve(
+                "arch-2.json")), "the same candidate as the whole run's");
+        for (String name : List.of("rl-seed-1", "random-seed-1", "rl-seed-2", "random-seed-2", "arch-1")) {
+            Files.copy(whole.resolve("results").resolve(name + ".json"), results.resolve(name + ".json"));
+        }
+        EvidenceJob.Outcome gathered = EvidenceJob.resume(part, null, null, QUIET, null);
+        assertEquals(List.of(), gathered.missing());
+        assertEquals(Files.readString(whole.resolve("summary.json")), Files.readString(gathered.summaryFile()));
+        assertFalse(Files.exists(part.resolve("search")), "the gathered results ran nothing");
+        assertEquals(List.of("arch-2"), names(part.resolve("train")));
+    }
+
+    private static List<String> names(Path folder) throws Exception {
+        try (var s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aResultOfOtherSettingsOrAnotherRunIsRefused() throws Exception {
+        Path other = dir.resolve("other-settings");
+        Files.createDirectories(other.resolve("results"));
+        Files.writeString(other.resolve(RunFolder.CONFIG), Json.write(RecordJson.write(tiny.with("train.config.lr", "0.001")))
+                + "\n", StandardCharsets.UTF_8);
+        Files.copy(whole.resolve("results/arch-2.json"), other.resolve("results/arch-2.json"));
+        IllegalArgumentException settings = assertThrows(IllegalArgumentException.class,
+                () -> EvidenceJob.resume(other, null, null, QUIET, Set.of("arch-2")));
+        assertTrue(settings.getMessage().endsWith("arch-2.json was made under other settings than this run's "
+                + "config.json: remove it (--resume runs that candidate again), or gather only the results of runs with "
+                + "the same settings"), settings.getMessage());
+        Path renamed = dir.resolve("renamed");
+        Files.createDirectories(renamed.resolve("results"));
+        Files.copy(whole.resolve(RunFolder.CONFIG), renamed.resolve(RunFolder.CONFIG));
+        Files.copy(whole.resolve("results/arch-2.json"), renamed.resolve("results/arch-1.json"));
+        IllegalArgumentException run = assertThrows(IllegalArgumentException.class,
+                () -> EvidenceJob.resume(renamed, null, null, QUIET, Set.of("arch-2")));
+        assertTrue(run.getMessage().endsWith("arch-1.json holds the result of random-arch candidate 2, not of arch-1: "
+                + "remove it and --resume runs that candidate again"), run.getMessage());
+        assertFalse(Files.exists(renamed.resolve("train")), "nothing ran");
     }
 
     @Test
     void badSettingsAreRefusedBeforeAnythingIsCreated() {
         Path out = dir.resolve("refused");
         IllegalArgumentException method = assertThrows(IllegalArgumentException.class,
-                () -> EvidenceJob.start(tiny.with("search.search_method", "random"), out, null, QUIET));
+                () -> EvidenceJob.start(tiny.with("search.search_method", "random"), out, null, QUIET, null));
         assertTrue(method.getMessage().startsWith("search.search_method = random cannot be set"), method.getMessage());
         IllegalArgumentException seeds = assertThrows(IllegalArgumentException.class,
-                () -> EvidenceJob.start(tiny.with("seeds", "0"), out, null, QUIET));
+                () -> EvidenceJob.start(tiny.with("seeds", "0"), out, null, QUIET, null));
         assertEquals("seeds = 0 is out of range: use an integer in 1..1000", seeds.getMessage());
+        IllegalArgumentException only = assertThrows(IllegalArgumentException.class,
+                () -> EvidenceJob.start(tiny, out, null, QUIET, Set.of("arch-3")));
+        assertEquals("--only arch-3 is not a run of this evidence job; its runs are rl-seed-1, random-seed-1, "
+                + "rl-seed-2, random-seed-2, arch-1, arch-2", only.getMessage());
         assertFalse(Files.exists(out), "nothing was created");
     }
 

@@ -1,6 +1,6 @@
 // The evidence command's flags: the quick-run sizes and --set reach the settings (--list-settings
-// prints them after the checks), a bad value exits 1 with one line naming it and creates nothing, and
-// --resume with a setting is refused.
+// prints them after the checks), a bad value or an unknown --only name exits 1 with one line naming it and
+// creates nothing, and --resume with a setting is refused.
 package org.autogan4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +49,12 @@ class EvidenceCommandTest {
         Cli.Result r = Cli.run("evidence", "--out", out.toString(), "--random-archs", "0");
         assertEquals(1, r.code(), r.err());
         assertEquals("error: random_archs = 0 is out of range: use an integer in 1..10000", r.err().strip());
+        assertFalse(Files.exists(out));
+        Cli.Result only = Cli.run("evidence", "--out", out.toString(), "--seeds", "1", "--random-archs", "2", "--only",
+                "rl-seed-1,arch-3");
+        assertEquals(1, only.code(), only.err());
+        assertEquals("error: --only arch-3 is not a run of this evidence job; its runs are rl-seed-1, random-seed-1, "
+                + "arch-1, arch-2", only.err().strip());
         assertFalse(Files.exists(out));
         Cli.Result resume = Cli.run("evidence", "--resume", out.toString(), "--seeds", "2");
         assertEquals(1, resume.code(), resume.err());
