@@ -66,13 +66,23 @@ final class EvidenceRuns {
     static List<String> names(EvidenceSettings settings) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < settings.seeds(); i++) {
-            out.add(RL + "-seed-" + (i + 1));
-            out.add(RANDOM + "-seed-" + (i + 1));
+            out.add(searchRun(RL, i));
+            out.add(searchRun(RANDOM, i));
         }
         for (int r = 0; r < settings.randomArchs(); r++) {
-            out.add("arch-" + (r + 1));
+            out.add(archRun(r));
         }
         return out;
+    }
+
+    /** The name of the run of method's search for search seed number index (0-based): rl-seed-1. */
+    private static String searchRun(String method, int index) {
+        return method + "-seed-" + (index + 1);
+    }
+
+    /** The name of the run of random architecture number index (0-based): arch-1. */
+    private static String archRun(int index) {
+        return "arch-" + (index + 1);
     }
 
     /** Runs what has no result yet (of only, when it is not null); null when stopped at stopAfter. */
@@ -81,7 +91,7 @@ final class EvidenceRuns {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < settings.seeds(); i++) {
             for (String method : new String[] {RL, RANDOM}) {
-                String name = method + "-seed-" + (i + 1);
+                String name = searchRun(method, i);
                 long seed = settings.searchSettings(method, i).seed();
                 Candidate c = results.read(name, method, i + 1, seed);
                 if (c == null && only != null && !only.contains(name)) {
@@ -100,7 +110,7 @@ final class EvidenceRuns {
         }
         List<Architecture> archs = randomArchitectures(settings);
         for (int r = 0; r < archs.size(); r++) {
-            String name = "arch-" + (r + 1);
+            String name = archRun(r);
             Candidate c = results.read(name, RANDOM_ARCH, r + 1, null);
             if (c == null && only != null && !only.contains(name)) {
                 missing.add(name);
