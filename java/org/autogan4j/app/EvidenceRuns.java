@@ -81,7 +81,7 @@ final class EvidenceRuns {
     }
 
     /** The name of the run of random architecture number index (0-based): arch-1. */
-    private static String archRun(int index) {
+    static String archRun(int index) {
         return "arch-" + (index + 1);
     }
 

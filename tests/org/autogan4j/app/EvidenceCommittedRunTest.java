@@ -45,8 +45,8 @@ class EvidenceCommittedRunTest {
         List<Architecture> drawn = EvidenceRuns.randomArchitectures(settings);
         EvidenceResults results = new EvidenceResults(copy, settings);
         for (int r = 0; r < drawn.size(); r++) {
-            EvidenceRuns.Candidate c = results.read("arch-" + (r + 1), EvidenceRuns.RANDOM_ARCH, r + 1, null);
-            assertEquals(drawn.get(r).toString(), c.arch(), "arch-" + (r + 1));
+            String name = EvidenceRuns.archRun(r);
+            assertEquals(drawn.get(r).toString(), results.read(name, EvidenceRuns.RANDOM_ARCH, r + 1, null).arch(), name);
         }
     }
 }
